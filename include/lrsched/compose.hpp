@@ -1,0 +1,186 @@
+/// @file compose.hpp
+/// @brief Value-level composition: scale, product, clamp and shift.
+///
+/// Every composite is itself a `Schedule` with a concrete type, so a composed
+/// expression is inlined as if written by hand. Sums stay closed-form where
+/// the algebra allows (scale, shift, a product with a `constant`); a general
+/// product or a clamp has no closed form and sums by compensated summation.
+#ifndef LRSCHED_COMPOSE_HPP
+#define LRSCHED_COMPOSE_HPP
+
+#include <algorithm>
+#include <concepts>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include "concepts.hpp"
+#include "constant.hpp"
+#include "detail/numeric.hpp"
+#include "sum.hpp"
+
+namespace lrsched {
+
+/// @brief s(t) = factor · inner(t). Sum: factor · Σ inner. The shape of the
+/// factor-style peers (PyTorch `LambdaLR`, HF lambdas): `base_lr * factor_schedule`.
+template <Schedule S>
+class scaled {
+ public:
+  scaled(S inner, double factor)
+      : inner_(std::move(inner)), factor_(detail::require_finite("scale", "factor", factor)) {}
+
+  [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
+    return factor_ * static_cast<double>(inner_(step));
+  }
+  [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
+    return static_cast<long double>(factor_) * detail::sum_ld(inner_, first, last);
+  }
+  [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
+    const auto f = static_cast<long double>(factor_);
+    return f * f * detail::sum_of_squares_ld(inner_, first, last);
+  }
+  [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
+    return inner_.length();
+  }
+
+  [[nodiscard]] constexpr const S& inner() const noexcept { return inner_; }
+  [[nodiscard]] constexpr double factor() const noexcept { return factor_; }
+
+ private:
+  S inner_;
+  double factor_;
+};
+
+/// @brief s(t) = left(t) · right(t). A product with a `constant` on either
+/// side keeps the closed-form sum; any other product sums by compensated
+/// summation (there is no closed form for a product of two general shapes).
+template <Schedule L, Schedule R>
+class product {
+ public:
+  product(L left, R right) : left_(std::move(left)), right_(std::move(right)) {}
+
+  [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
+    return static_cast<double>(left_(step)) * static_cast<double>(right_(step));
+  }
+  [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
+    if constexpr (std::same_as<L, constant>) {
+      return static_cast<long double>(left_.value()) * detail::sum_ld(right_, first, last);
+    } else if constexpr (std::same_as<R, constant>) {
+      return static_cast<long double>(right_.value()) * detail::sum_ld(left_, first, last);
+    } else {
+      return detail::loop_sum(*this, first, last);
+    }
+  }
+
+  [[nodiscard]] constexpr const L& left() const noexcept { return left_; }
+  [[nodiscard]] constexpr const R& right() const noexcept { return right_; }
+
+ private:
+  L left_;
+  R right_;
+};
+
+/// @brief s(t) = min(max(inner(t), lo), hi). Sums by compensated summation.
+template <Schedule S>
+class clamped {
+ public:
+  clamped(S inner, double lo, double hi)
+      : inner_(std::move(inner)),
+        lo_(detail::require_finite("clamp", "lo", lo)),
+        hi_(detail::require_finite("clamp", "hi", hi)) {
+    if (hi_ < lo_) detail::reject("clamp", "hi", ">= lo (" + detail::format_number(lo_) + ")", hi_);
+  }
+
+  [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
+    return std::clamp(static_cast<double>(inner_(step)), lo_, hi_);
+  }
+  [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
+    return inner_.length();
+  }
+
+  [[nodiscard]] constexpr const S& inner() const noexcept { return inner_; }
+  [[nodiscard]] constexpr double lo() const noexcept { return lo_; }
+  [[nodiscard]] constexpr double hi() const noexcept { return hi_; }
+
+ private:
+  S inner_;
+  double lo_;
+  double hi_;
+};
+
+/// @brief Delay: s(t) = inner(t − steps), and inner(0) before `steps`.
+/// Sum: the inner sum over the shifted range (closed form when inner has one).
+template <Schedule S>
+class shifted {
+ public:
+  shifted(S inner, std::int64_t steps)
+      : inner_(std::move(inner)), steps_(detail::require_steps("shift", "steps", steps)) {}
+
+  [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
+    return static_cast<double>(inner_(step > steps_ ? step - steps_ : 0));
+  }
+  [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
+    return detail::sum_ld(inner_, first - steps_, last - steps_);
+  }
+  [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
+    return detail::sum_of_squares_ld(inner_, first - steps_, last - steps_);
+  }
+  [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
+    return steps_ + inner_.length();
+  }
+
+  [[nodiscard]] constexpr const S& inner() const noexcept { return inner_; }
+  [[nodiscard]] constexpr std::int64_t steps() const noexcept { return steps_; }
+
+ private:
+  S inner_;
+  std::int64_t steps_;
+};
+
+/// @brief `factor · s` as a schedule.
+template <Schedule S>
+[[nodiscard]] scaled<S> scale(S s, double factor) {
+  return scaled<S>(std::move(s), factor);
+}
+
+/// @brief `s` limited to [lo, hi].
+template <Schedule S>
+[[nodiscard]] clamped<S> clamp(S s, double lo, double hi) {
+  return clamped<S>(std::move(s), lo, hi);
+}
+
+/// @brief `s` delayed by `steps`: it holds `s(0)` until then.
+template <Schedule S>
+[[nodiscard]] shifted<S> shift(S s, std::int64_t steps) {
+  return shifted<S>(std::move(s), steps);
+}
+
+/// @brief Pointwise product of two schedules.
+template <Schedule L, Schedule R>
+[[nodiscard]] product<L, R> multiply(L left, R right) {
+  return product<L, R>(std::move(left), std::move(right));
+}
+
+/// @name Arithmetic that reads like math: `peak * shape`, `shape * 0.5`, `a * b`.
+/// Found by argument-dependent lookup on lrsched's types.
+/// @{
+template <Schedule S>
+  requires(!std::is_arithmetic_v<S>)
+[[nodiscard]] scaled<S> operator*(S s, double factor) {
+  return scaled<S>(std::move(s), factor);
+}
+template <Schedule S>
+  requires(!std::is_arithmetic_v<S>)
+[[nodiscard]] scaled<S> operator*(double factor, S s) {
+  return scaled<S>(std::move(s), factor);
+}
+template <Schedule L, Schedule R>
+  requires(!std::is_arithmetic_v<L> && !std::is_arithmetic_v<R>)
+[[nodiscard]] product<L, R> operator*(L left, R right) {
+  return product<L, R>(std::move(left), std::move(right));
+}
+/// @}
+
+}  // namespace lrsched
+
+#endif  // LRSCHED_COMPOSE_HPP

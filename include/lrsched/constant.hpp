@@ -1,0 +1,41 @@
+/// @file constant.hpp
+/// @brief `constant`: the same learning rate at every step.
+#ifndef LRSCHED_CONSTANT_HPP
+#define LRSCHED_CONSTANT_HPP
+
+#include <cstdint>
+
+#include "detail/numeric.hpp"
+
+namespace lrsched {
+
+/// @brief s(t) = value for every t.
+///
+/// Sum: (last − first)·value. Covers PyTorch's plain optimizer LR, optax
+/// `constant_schedule`, HF `constant`, Megatron `constant` (after warmup).
+/// As a factor, `constant(1.0)` is the identity of the product.
+class constant {
+ public:
+  /// @param value the learning rate; must be finite.
+  explicit constant(double value) : value_(detail::require_finite("constant", "value", value)) {}
+
+  [[nodiscard]] constexpr double operator()(std::int64_t /*step*/) const noexcept { return value_; }
+
+  [[nodiscard]] constexpr long double sum(std::int64_t first, std::int64_t last) const noexcept {
+    return detail::count(first, last) * static_cast<long double>(value_);
+  }
+  [[nodiscard]] constexpr long double sum_of_squares(std::int64_t first,
+                                                     std::int64_t last) const noexcept {
+    const auto v = static_cast<long double>(value_);
+    return detail::count(first, last) * v * v;
+  }
+
+  [[nodiscard]] constexpr double value() const noexcept { return value_; }
+
+ private:
+  double value_;
+};
+
+}  // namespace lrsched
+
+#endif  // LRSCHED_CONSTANT_HPP

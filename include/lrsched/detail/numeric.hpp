@@ -1,0 +1,121 @@
+/// @file detail/numeric.hpp
+/// @brief Internals shared by the families: step clamping, compensated sums,
+/// parameter validation and number formatting for error messages.
+#ifndef LRSCHED_DETAIL_NUMERIC_HPP
+#define LRSCHED_DETAIL_NUMERIC_HPP
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+#include "../error.hpp"
+
+namespace lrsched::detail {
+
+/// Steps before 0 evaluate as step 0 (DESIGN: "t < 0 evaluates as t = 0").
+constexpr std::int64_t clamp_step(std::int64_t t) noexcept {
+  return t < 0 ? 0 : t;
+}
+
+/// Number of integers in [first, last) as a long double; exact for any int64 pair
+/// because the subtraction happens in floating point, never in (overflowing) int64.
+constexpr long double count(std::int64_t first, std::int64_t last) noexcept {
+  return last > first ? static_cast<long double>(last) - static_cast<long double>(first) : 0.0L;
+}
+
+/// Sum of the integers t in [first, last): (first + last - 1) * (last - first) / 2.
+constexpr long double sum_of_steps(std::int64_t first, std::int64_t last) noexcept {
+  if (last <= first) return 0.0L;
+  const long double n = count(first, last);
+  return (static_cast<long double>(first) + static_cast<long double>(last) - 1.0L) * n / 2.0L;
+}
+
+/// Sum of t^2 for t in [0, n): (n-1) n (2n-1) / 6, in long double.
+constexpr long double sum_of_squares_below(long double n) noexcept {
+  return n <= 0 ? 0.0L : (n - 1.0L) * n * (2.0L * n - 1.0L) / 6.0L;
+}
+
+/// Neumaier's compensated summation in long double: the error does not grow with
+/// the number of terms (beyond a couple of ulps), which makes it the reference
+/// for fallback sums and for tests.
+class compensated_sum {
+ public:
+  constexpr void add(long double x) noexcept {
+    const long double t = sum_ + x;
+    if (std::fabs(sum_) >= std::fabs(x)) {
+      compensation_ += (sum_ - t) + x;
+    } else {
+      compensation_ += (x - t) + sum_;
+    }
+    sum_ = t;
+  }
+  [[nodiscard]] constexpr long double value() const noexcept { return sum_ + compensation_; }
+
+ private:
+  long double sum_ = 0.0L;
+  long double compensation_ = 0.0L;
+};
+
+/// Shortest round-trip text for a double (std::to_chars), for error messages.
+inline std::string format_number(double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  if (result.ec != std::errc{}) return "?";
+  return std::string(buffer, result.ptr);
+}
+inline std::string format_number(std::int64_t value) {
+  char buffer[24];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+/// Throws invalid_schedule "<family>: <parameter> must be <requirement>, got <value>".
+template <class Value>
+[[noreturn]] void reject(std::string_view family, std::string_view parameter,
+                         std::string_view requirement, Value value) {
+  std::string message;
+  message.append(family).append(": ").append(parameter).append(" must be ");
+  message.append(requirement).append(", got ").append(format_number(value));
+  throw invalid_schedule(std::string(parameter), message);
+}
+
+inline double require_finite(std::string_view family, std::string_view parameter, double value) {
+  if (!std::isfinite(value)) reject(family, parameter, "finite", value);
+  return value;
+}
+
+inline double require_positive(std::string_view family, std::string_view parameter, double value) {
+  if (!(std::isfinite(value) && value > 0.0)) reject(family, parameter, "finite and > 0", value);
+  return value;
+}
+
+inline double require_nonnegative(std::string_view family, std::string_view parameter,
+                                  double value) {
+  if (!(std::isfinite(value) && value >= 0.0)) {
+    reject(family, parameter, "finite and >= 0", value);
+  }
+  return value;
+}
+
+inline std::int64_t require_steps(std::string_view family, std::string_view parameter,
+                                  std::int64_t steps) {
+  if (steps < 0) reject(family, parameter, ">= 0", steps);
+  return steps;
+}
+
+inline std::int64_t require_positive_steps(std::string_view family, std::string_view parameter,
+                                           std::int64_t steps) {
+  if (steps < 1) reject(family, parameter, ">= 1", steps);
+  return steps;
+}
+
+/// Largest finite double; used where a valid schedule must stay finite.
+inline constexpr double max_finite = std::numeric_limits<double>::max();
+
+}  // namespace lrsched::detail
+
+#endif  // LRSCHED_DETAIL_NUMERIC_HPP

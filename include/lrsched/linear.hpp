@@ -1,0 +1,91 @@
+/// @file linear.hpp
+/// @brief `linear`: a straight ramp between two values, then hold.
+#ifndef LRSCHED_LINEAR_HPP
+#define LRSCHED_LINEAR_HPP
+
+#include <algorithm>
+#include <cstdint>
+
+#include "detail/numeric.hpp"
+
+namespace lrsched {
+
+/// @brief A linear ramp from `start_value` at step 0 to `end_value` at step
+/// `steps`, holding `end_value` from then on.
+///
+/// s(t) = (start·(n − t) + end·t) / n for 0 ≤ t < n, with n = steps; s(t) = end
+/// for t ≥ n. The two-product form is exact at both ends and keeps full
+/// relative precision when a ramp decays to 0. `steps == 0` is the constant
+/// `end_value`. Sum: arithmetic series. Covers linear warmup and linear decay:
+/// PyTorch `LinearLR` (times the base LR), optax `linear_schedule`, HF
+/// `linear`, Keras `PolynomialDecay(power=1)`, DeepSpeed `WarmupDecayLR`'s
+/// pieces, Megatron `linear`.
+class linear {
+ public:
+  /// @param start_value the value at step 0; finite.
+  /// @param end_value the value from step `steps` on; finite.
+  /// @param steps the length of the ramp, >= 0.
+  linear(double start_value, double end_value, std::int64_t steps)
+      : start_(detail::require_finite("linear", "start_value", start_value)),
+        end_(detail::require_finite("linear", "end_value", end_value)),
+        steps_(detail::require_steps("linear", "steps", steps)) {}
+
+  [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
+    if (step >= steps_) return end_;
+    if (step <= 0) return start_;
+    const auto t = static_cast<double>(step);
+    const auto remaining = static_cast<double>(steps_ - step);
+    return (start_ * remaining + end_ * t) / static_cast<double>(steps_);
+  }
+
+  /// Σ over [first, last): arithmetic series on the ramp, then the held end value.
+  [[nodiscard]] constexpr long double sum(std::int64_t first, std::int64_t last) const noexcept {
+    long double total = 0.0L;
+    const std::int64_t ramp_end = std::min(last, steps_);
+    if (first < ramp_end) {
+      // Σ (start (n - t) + end t) / n = (start Σ(n - t) + end Σt) / n
+      const long double n = static_cast<long double>(steps_);
+      const long double sum_t = detail::sum_of_steps(first, ramp_end);
+      const long double sum_rest = detail::count(first, ramp_end) * n - sum_t;
+      total +=
+          (static_cast<long double>(start_) * sum_rest + static_cast<long double>(end_) * sum_t) /
+          n;
+    }
+    total += detail::count(std::max(first, steps_), last) * static_cast<long double>(end_);
+    return total;
+  }
+
+  /// Σ s(t)² over [first, last): a quadratic in t summed with Faulhaber's formulas.
+  [[nodiscard]] constexpr long double sum_of_squares(std::int64_t first,
+                                                     std::int64_t last) const noexcept {
+    long double total = 0.0L;
+    const std::int64_t ramp_end = std::min(last, steps_);
+    if (first < ramp_end) {
+      // s(t) = a + b t with a = start, b = (end - start) / n.
+      const long double a = start_;
+      const long double b = (static_cast<long double>(end_) - start_) / steps_;
+      const long double m = detail::count(first, ramp_end);
+      const long double s1 = detail::sum_of_steps(first, ramp_end);
+      const long double s2 = detail::sum_of_squares_below(static_cast<long double>(ramp_end)) -
+                             detail::sum_of_squares_below(static_cast<long double>(first));
+      total += a * a * m + 2.0L * a * b * s1 + b * b * s2;
+    }
+    const auto e = static_cast<long double>(end_);
+    total += detail::count(std::max(first, steps_), last) * e * e;
+    return total;
+  }
+
+  [[nodiscard]] constexpr std::int64_t length() const noexcept { return steps_; }
+  [[nodiscard]] constexpr double start_value() const noexcept { return start_; }
+  [[nodiscard]] constexpr double end_value() const noexcept { return end_; }
+  [[nodiscard]] constexpr std::int64_t steps() const noexcept { return steps_; }
+
+ private:
+  double start_;
+  double end_;
+  std::int64_t steps_;
+};
+
+}  // namespace lrsched
+
+#endif  // LRSCHED_LINEAR_HPP

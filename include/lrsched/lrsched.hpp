@@ -1,0 +1,17 @@
+/// @file lrsched.hpp
+/// @brief The core umbrella: every schedule family, composition and summed-LR
+/// helper. Needs only the standard library; the JSON, fmt and libtorch
+/// integrations are separate opt-in headers and are never included from here.
+#ifndef LRSCHED_LRSCHED_HPP
+#define LRSCHED_LRSCHED_HPP
+
+#include "chain.hpp"
+#include "compose.hpp"
+#include "concepts.hpp"
+#include "constant.hpp"
+#include "error.hpp"
+#include "linear.hpp"
+#include "sum.hpp"
+#include "version.hpp"
+
+#endif  // LRSCHED_LRSCHED_HPP

@@ -1,0 +1,123 @@
+/// @file sum.hpp
+/// @brief Summed LR: Σ s(t) over a step range, Σ s(t)², and the annealing area.
+#ifndef LRSCHED_SUM_HPP
+#define LRSCHED_SUM_HPP
+
+#include <algorithm>
+#include <cstdint>
+
+#include "concepts.hpp"
+#include "detail/numeric.hpp"
+
+namespace lrsched {
+namespace detail {
+
+/// Σ_{t=first}^{last-1} s(t) by compensated summation in long double: O(last - first).
+template <Schedule S>
+long double loop_sum(const S& s, std::int64_t first, std::int64_t last) noexcept {
+  compensated_sum acc;
+  for (std::int64_t t = first; t < last; ++t) acc.add(static_cast<long double>(s(t)));
+  return acc.value();
+}
+
+template <Schedule S>
+long double loop_sum_of_squares(const S& s, std::int64_t first, std::int64_t last) noexcept {
+  compensated_sum acc;
+  for (std::int64_t t = first; t < last; ++t) {
+    const auto v = static_cast<long double>(s(t));
+    acc.add(v * v);
+  }
+  return acc.value();
+}
+
+/// The summed LR in long double; what composites call on their pieces.
+/// Handles any int64 range: steps below 0 evaluate as step 0.
+template <Schedule S>
+long double sum_ld(const S& s, std::int64_t first, std::int64_t last) noexcept {
+  if (last <= first) return 0.0L;
+  long double total = 0.0L;
+  if (first < 0) {
+    total += count(first, std::min<std::int64_t>(last, 0)) * static_cast<long double>(s(0));
+    if (last <= 0) return total;
+    first = 0;
+  }
+  if constexpr (ClosedFormSum<S>) {
+    total += static_cast<long double>(s.sum(first, last));
+  } else {
+    total += loop_sum(s, first, last);
+  }
+  return total;
+}
+
+template <Schedule S>
+long double sum_of_squares_ld(const S& s, std::int64_t first, std::int64_t last) noexcept {
+  if (last <= first) return 0.0L;
+  long double total = 0.0L;
+  if (first < 0) {
+    const auto v0 = static_cast<long double>(s(0));
+    total += count(first, std::min<std::int64_t>(last, 0)) * v0 * v0;
+    if (last <= 0) return total;
+    first = 0;
+  }
+  if constexpr (ClosedFormSumOfSquares<S>) {
+    total += static_cast<long double>(s.sum_of_squares(first, last));
+  } else {
+    total += loop_sum_of_squares(s, first, last);
+  }
+  return total;
+}
+
+}  // namespace detail
+
+/// @brief Summed LR: Σ_{t=first}^{last-1} s(t), the area under the schedule.
+///
+/// Uses the schedule's closed form when it has one (every lrsched family and
+/// composite does), so the cost is O(pieces), independent of `last - first`,
+/// and the result is exact to rounding; otherwise it falls back to compensated
+/// summation. An empty or reversed range sums to 0.
+///
+/// @code
+/// lrsched::sum(lrsched::constant(1e-3), 0, 250'000);  // 250
+/// @endcode
+template <Schedule S>
+[[nodiscard]] double sum(const S& s, std::int64_t first, std::int64_t last) noexcept {
+  return static_cast<double>(detail::sum_ld(s, first, last));
+}
+
+/// @brief Summed LR of the first `steps` updates: `sum(s, 0, steps)`.
+template <Schedule S>
+[[nodiscard]] double sum(const S& s, std::int64_t steps) noexcept {
+  return sum(s, 0, steps);
+}
+
+/// @brief Σ_{t=first}^{last-1} s(t)²: closed form where the schedule has one,
+/// compensated summation otherwise.
+template <Schedule S>
+[[nodiscard]] double sum_of_squares(const S& s, std::int64_t first, std::int64_t last) noexcept {
+  return static_cast<double>(detail::sum_of_squares_ld(s, first, last));
+}
+
+/// @brief The annealing area with momentum, S2 = Σ_{i=1}^{steps} m_i, where
+/// m_0 = 0 and m_i = λ·m_{i−1} + (η_{i−1} − η_i), η_i = s(i).
+///
+/// This is the second input (after the summed LR S1) of loss-prediction laws
+/// with LR annealing: it grows while the LR decays and remembers recent decay
+/// with factor λ (default 0.999). O(steps).
+template <Schedule S>
+[[nodiscard]] double annealing_area(const S& s, std::int64_t steps,
+                                    double momentum = 0.999) noexcept {
+  detail::compensated_sum area;
+  long double m = 0.0L;
+  auto previous = static_cast<long double>(s(0));
+  for (std::int64_t i = 1; i <= steps; ++i) {
+    const auto current = static_cast<long double>(s(i));
+    m = static_cast<long double>(momentum) * m + (previous - current);
+    area.add(m);
+    previous = current;
+  }
+  return static_cast<double>(area.value());
+}
+
+}  // namespace lrsched
+
+#endif  // LRSCHED_SUM_HPP

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian 12 machine and runs lrsched's whole test suite: g++ and clang
+# with warnings as errors, an ASan+UBSan build, then every stage in tools/ci.d/ in order
+# (consumer projects, packaging, fuzzing, benchmark smoke runs, ...).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup-debian.sh
+export CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-2}"
+export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
+for preset in dev clang asan; do
+  echo "== workflow preset: ${preset}"
+  cmake --workflow --preset "${preset}"
+done
+for stage in tools/ci.d/*.sh; do
+  [ -e "$stage" ] || continue
+  echo "== stage: ${stage}"
+  bash "$stage"
+done
+echo "== all lrsched tests passed"
