@@ -7,6 +7,8 @@
 #include <cmath>
 #include <string>
 #include <type_traits>
+#include <variant>
+#include <vector>
 
 #include "catch.hpp"
 #include "support.hpp"
@@ -99,4 +101,17 @@ TEST_CASE("chain stays finite at int64 extremes and rejects overflowing duration
     CHECK(e.parameter() == "pieces[1].steps");
   }
   CHECK_THROWS_AS(for_steps(-1, constant(1.0)), lrsched::invalid_schedule);
+}
+
+TEST_CASE("a chain describes its pieces and their durations") {
+  const auto s = chain(linear(0.0, 1.0, 10), for_steps(5, constant(0.7)), constant(0.1));
+  const auto d = s.describe();
+  CHECK(d.kind == "chain");
+  REQUIRE(d.find("steps") != nullptr);
+  CHECK(std::get<std::vector<std::int64_t>>(*d.find("steps")) == std::vector<std::int64_t>{10, 5});
+  REQUIRE(d.children.size() == 1);
+  CHECK(d.children[0].first == "pieces");
+  REQUIRE(d.children[0].second.size() == 3);
+  CHECK(d.children[0].second[0].kind == "linear");
+  CHECK(d.children[0].second[2] == constant(0.1).describe());
 }

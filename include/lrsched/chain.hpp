@@ -11,8 +11,10 @@
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "concepts.hpp"
+#include "description.hpp"
 #include "detail/numeric.hpp"
 #include "sum.hpp"
 
@@ -112,6 +114,18 @@ class chain_schedule {
   [[nodiscard]] std::int64_t length() const noexcept requires
       FiniteSchedule<std::tuple_element_t<sizeof...(S) - 1, std::tuple<S...>>> {
     return starts_.back() + static_cast<std::int64_t>(std::get<size - 1>(pieces_).length());
+  }
+
+  /// Kind "chain": parameter "steps" lists each non-final piece's duration; slot "pieces".
+  [[nodiscard]] description describe() const {
+    std::vector<std::int64_t> durations;
+    for (std::size_t k = 0; k + 1 < size; ++k) durations.push_back(starts_[k + 1] - starts_[k]);
+    std::vector<description> children;
+    std::apply([&](const auto&... piece) { (children.push_back(detail::describe(piece)), ...); },
+               pieces_);
+    return description{"chain"}
+        .with("steps", std::move(durations))
+        .with_children("pieces", std::move(children));
   }
 
   /// The index of the piece that step `t` plays (the last piece starting at or before t).

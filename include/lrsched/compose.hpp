@@ -16,6 +16,7 @@
 
 #include "concepts.hpp"
 #include "constant.hpp"
+#include "description.hpp"
 #include "detail/numeric.hpp"
 #include "sum.hpp"
 
@@ -41,6 +42,12 @@ class scaled {
   }
   [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
     return inner_.length();
+  }
+
+  [[nodiscard]] description describe() const {
+    return description{"scale"}
+        .with("factor", factor_)
+        .with_child("schedule", detail::describe(inner_));
   }
 
   [[nodiscard]] constexpr const S& inner() const noexcept { return inner_; }
@@ -72,6 +79,11 @@ class product {
     }
   }
 
+  [[nodiscard]] description describe() const {
+    return description{"product"}.with_children(
+        "factors", {detail::describe(left_), detail::describe(right_)});
+  }
+
   [[nodiscard]] constexpr const L& left() const noexcept { return left_; }
   [[nodiscard]] constexpr const R& right() const noexcept { return right_; }
 
@@ -96,6 +108,11 @@ class clamped {
   }
   [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
     return inner_.length();
+  }
+
+  [[nodiscard]] description describe() const {
+    return description{"clamp"}.with("lo", lo_).with("hi", hi_).with_child(
+        "schedule", detail::describe(inner_));
   }
 
   [[nodiscard]] constexpr const S& inner() const noexcept { return inner_; }
@@ -127,6 +144,12 @@ class shifted {
   }
   [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
     return steps_ + inner_.length();
+  }
+
+  [[nodiscard]] description describe() const {
+    return description{"shift"}
+        .with("steps", steps_)
+        .with_child("schedule", detail::describe(inner_));
   }
 
   [[nodiscard]] constexpr const S& inner() const noexcept { return inner_; }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 
+#include "description.hpp"
 #include "detail/numeric.hpp"
 
 namespace lrsched {
@@ -28,6 +29,10 @@ class constant {
                                                      std::int64_t last) const noexcept {
     const auto v = static_cast<long double>(value_);
     return detail::count(first, last) * v * v;
+  }
+
+  [[nodiscard]] description describe() const {
+    return description{"constant"}.with("value", value_);
   }
 
   [[nodiscard]] constexpr double value() const noexcept { return value_; }

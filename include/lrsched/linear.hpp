@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "description.hpp"
 #include "detail/numeric.hpp"
 
 namespace lrsched {
@@ -73,6 +74,13 @@ class linear {
     const auto e = static_cast<long double>(end_);
     total += detail::count(std::max(first, steps_), last) * e * e;
     return total;
+  }
+
+  [[nodiscard]] description describe() const {
+    return description{"linear"}
+        .with("start_value", start_)
+        .with("end_value", end_)
+        .with("steps", steps_);
   }
 
   [[nodiscard]] constexpr std::int64_t length() const noexcept { return steps_; }

@@ -9,6 +9,7 @@
 #include "compose.hpp"
 #include "concepts.hpp"
 #include "constant.hpp"
+#include "description.hpp"
 #include "error.hpp"
 #include "linear.hpp"
 #include "sum.hpp"
