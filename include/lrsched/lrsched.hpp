@@ -12,6 +12,7 @@
 #include "description.hpp"
 #include "error.hpp"
 #include "linear.hpp"
+#include "plateau.hpp"
 #include "sum.hpp"
 #include "version.hpp"
 
