@@ -13,6 +13,7 @@
 #include "error.hpp"
 #include "linear.hpp"
 #include "plateau.hpp"
+#include "queries.hpp"
 #include "sum.hpp"
 #include "version.hpp"
 
