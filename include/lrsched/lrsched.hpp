@@ -5,6 +5,7 @@
 #ifndef LRSCHED_LRSCHED_HPP
 #define LRSCHED_LRSCHED_HPP
 
+#include "any_schedule.hpp"
 #include "chain.hpp"
 #include "compose.hpp"
 #include "concepts.hpp"
