@@ -12,6 +12,7 @@
 #include "constant.hpp"
 #include "description.hpp"
 #include "error.hpp"
+#include "exponential.hpp"
 #include "linear.hpp"
 #include "plateau.hpp"
 #include "queries.hpp"
