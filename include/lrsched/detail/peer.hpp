@@ -1,5 +1,7 @@
 /// @file detail/peer.hpp
-/// @brief `peer_schedule`: a schedule presented under a peer system's own name.
+/// @brief What the peer-faithful constructors are built with: `peer_schedule`, a schedule
+/// presented under a peer system's own name; `advanced`, a piece a peer starts part-way into
+/// its shape; `one_of`, a shape chosen by a peer's string parameter.
 ///
 /// The peer-faithful constructors (`lrsched::huggingface::get_linear_schedule_with_warmup`,
 /// `lrsched::megatron::optimizer_param_scheduler`, ...) build the peer's arithmetic from native
@@ -9,13 +11,17 @@
 #ifndef LRSCHED_DETAIL_PEER_HPP
 #define LRSCHED_DETAIL_PEER_HPP
 
+#include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 #include <utility>
+#include <variant>
 
 #include "../concepts.hpp"
 #include "../description.hpp"
 #include "../sum.hpp"
+#include "numeric.hpp"
 
 namespace lrsched::detail {
 
@@ -54,6 +60,105 @@ class peer_schedule {
  private:
   Native native_;
   description peer_;
+};
+
+/// @brief s(t) = inner(t + steps): `inner` played from its own step `steps` on.
+///
+/// Several peers start a phase part-way into its shape: timm without `warmup_prefix` runs
+/// its decay on the global clock, so the decay is already `warmup_t` steps in when the
+/// warmup ends; HF's `cosine_warmup_with_min_lr` and DeepSpeed's `WarmupCosineLR` count
+/// decay progress from one step past the warmup. A `chain` piece always starts at its local
+/// step 0, so these pieces are advanced. Sum: the inner sum over the advanced range, closed
+/// form when inner has one. Steps saturate at the int64 maximum.
+template <Schedule S>
+class advanced {
+ public:
+  advanced(S inner, std::int64_t steps)
+      : inner_(std::move(inner)), steps_(require_steps("advance", "steps", steps)) {}
+
+  [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
+    return static_cast<double>(inner_(local(step)));
+  }
+  [[nodiscard]] long double sum(std::int64_t first,
+                                std::int64_t last) const noexcept requires ClosedFormSum<S> {
+    return sum_ld(inner_, local(first), local(last)) + saturated_tail<false>(first, last);
+  }
+  [[nodiscard]] long double sum_of_squares(
+      std::int64_t first, std::int64_t last) const noexcept requires ClosedFormSumOfSquares<S> {
+    return sum_of_squares_ld(inner_, local(first), local(last)) + saturated_tail<true>(first, last);
+  }
+  [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
+    const auto inner_length = static_cast<std::int64_t>(inner_.length());
+    return inner_length > steps_ ? inner_length - steps_ : 0;
+  }
+
+  [[nodiscard]] description describe() const {
+    return description{"advance"}
+        .with("steps", steps_)
+        .with_child("schedule", detail::describe(inner_));
+  }
+
+  [[nodiscard]] constexpr const S& inner() const noexcept { return inner_; }
+  [[nodiscard]] constexpr std::int64_t steps() const noexcept { return steps_; }
+
+ private:
+  static constexpr std::int64_t max_step = std::numeric_limits<std::int64_t>::max();
+
+  [[nodiscard]] constexpr std::int64_t local(std::int64_t step) const noexcept {
+    const std::int64_t t = clamp_step(step);
+    return t > max_step - steps_ ? max_step : t + steps_;
+  }
+  /// Steps whose advanced position saturated at the int64 maximum all take inner(max).
+  template <bool Squares>
+  [[nodiscard]] long double saturated_tail(std::int64_t first, std::int64_t last) const noexcept {
+    const std::int64_t begin = std::max(first, max_step - steps_);
+    if (begin >= last) return 0.0L;
+    const auto value = static_cast<long double>(inner_(max_step));
+    return count(begin, last) * (Squares ? value * value : value);
+  }
+
+  S inner_;
+  std::int64_t steps_;
+};
+
+/// @brief One of several schedule types, chosen at run time: a peer function whose shape
+/// depends on a string parameter (Megatron's `lr_decay_style`, DeepSpeed's `warmup_type`,
+/// HF's WSD `decay_type`) is one C++ type whatever the string says.
+///
+/// Evaluates, sums and measures as the alternative it holds (one `std::visit`, a jump
+/// table); the closed-form sum is kept when every alternative has one. Describes itself as
+/// the alternative it holds.
+template <Schedule... S>
+class one_of {
+ public:
+  template <class Alternative>
+    requires(std::is_same_v<std::remove_cvref_t<Alternative>, S> || ...)
+  one_of(Alternative&& alternative)  // NOLINT(google-explicit-constructor): a choice of S...
+      : held_(std::forward<Alternative>(alternative)) {}
+
+  [[nodiscard]] double operator()(std::int64_t step) const noexcept {
+    return std::visit([step](const auto& s) { return static_cast<double>(s(step)); }, held_);
+  }
+  [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept
+      requires(ClosedFormSum<S>&&...) {
+    return std::visit([=](const auto& s) { return sum_ld(s, first, last); }, held_);
+  }
+  [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept
+      requires(ClosedFormSumOfSquares<S>&&...) {
+    return std::visit([=](const auto& s) { return sum_of_squares_ld(s, first, last); }, held_);
+  }
+  [[nodiscard]] std::int64_t length() const noexcept requires(FiniteSchedule<S>&&...) {
+    return std::visit([](const auto& s) { return static_cast<std::int64_t>(s.length()); }, held_);
+  }
+
+  [[nodiscard]] description describe() const {
+    return std::visit([](const auto& s) { return detail::describe(s); }, held_);
+  }
+
+  [[nodiscard]] const std::variant<S...>& held() const noexcept { return held_; }
+
+ private:
+  std::variant<S...> held_;
 };
 
 /// @brief Wraps `native` as the peer function described by `peer`.
