@@ -8,10 +8,12 @@
 #include <variant>
 
 #include "catch.hpp"
+#include "rejection.hpp"
 #include "support.hpp"
 
 using lrsched::exponential;
 using lrsched::exponential_options;
+using lrsched::test::expect_rejected;
 
 namespace {
 
@@ -19,17 +21,6 @@ namespace {
 // them (the closed form keeps them in long double): absolute differences below this
 // floor are not compared relatively.
 constexpr long double underflow_floor = 1e-300L;
-
-template <class Build>
-void expect_rejected(Build build, const std::string& parameter, const std::string& message) {
-  try {
-    build();
-    FAIL("no exception for " << parameter);
-  } catch (const lrsched::invalid_schedule& e) {
-    CHECK(e.parameter() == parameter);
-    CHECK(std::string(e.what()) == message);
-  }
-}
 
 }  // namespace
 
