@@ -274,6 +274,14 @@ inline tally run(const golden_file& file, const std::map<std::string, handler>& 
   return t;
 }
 
+/// Prints what a run checked: the file's origin, the case counts, and `tally::print`.
+inline void report(std::ostream& out, const golden_file& file, const tally& t) {
+  out << file.system << " " << file.version << " (" << file.source << "): " << t.cases_handled
+      << " cases checked, " << t.skipped.size() << " skipped\n";
+  for (const auto& [id, reason] : t.skipped) out << "  skipped " << id << ": " << reason << '\n';
+  t.print(out);
+}
+
 /// The number of cases of `file` whose class_or_function is `function`.
 inline std::size_t count(const golden_file& file, std::string_view function) {
   return static_cast<std::size_t>(std::count_if(

@@ -38,6 +38,7 @@
 #include "../constant.hpp"
 #include "../description.hpp"
 #include "../detail/blocks.hpp"
+#include "../detail/boundaries.hpp"
 #include "../detail/numeric.hpp"
 #include "../detail/peer.hpp"
 #include "../exponential.hpp"
@@ -149,17 +150,12 @@ template <Schedule... S>
   static_assert(sizeof...(S) >= 2, "join_schedules needs at least two schedules");
   constexpr std::string_view name = "optax.join_schedules";
   detail::require_sorted_steps(name, "boundaries", std::span<const std::int64_t>(boundaries));
-  std::vector<description> children;
-  std::apply([&](const auto&... s) { (children.push_back(detail::describe(s)), ...); }, schedules);
   auto peer =
       description{std::string(name)}
           .with("boundaries", std::vector<std::int64_t>(boundaries.begin(), boundaries.end()))
-          .with_children("schedules", std::move(children));
-  std::array<std::int64_t, sizeof...(S)> durations{};
-  for (std::size_t i = 0; i < boundaries.size(); ++i) {
-    durations[i] = boundaries[i] - (i == 0 ? 0 : boundaries[i - 1]);
-  }
-  return detail::as_peer(chain_schedule<S...>(std::move(schedules), durations), std::move(peer));
+          .with_children("schedules", detail::describe_all(schedules));
+  return detail::as_peer(detail::chain_from_boundaries(std::move(schedules), boundaries),
+                         std::move(peer));
 }
 
 /// @brief optax `warmup_exponential_decay_schedule`: a linear warmup from

@@ -41,6 +41,7 @@
 #include "../constant.hpp"
 #include "../description.hpp"
 #include "../detail/blocks.hpp"
+#include "../detail/boundaries.hpp"
 #include "../detail/numeric.hpp"
 #include "../detail/peer.hpp"
 #include "../exponential.hpp"
@@ -245,21 +246,12 @@ template <Schedule... S>
                               milestones[i]);
     }
   }
-  std::vector<description> children;
-  std::apply([&](const auto&... s) { (children.push_back(lrsched::detail::describe(s)), ...); },
-             schedulers);
   auto peer =
       description{std::string(name)}
           .with("milestones", std::vector<std::int64_t>(milestones.begin(), milestones.end()))
-          .with_children("schedulers", std::move(children));
-  std::array<std::int64_t, sizeof...(S)> durations{};
-  for (std::size_t i = 0; i < milestones.size(); ++i) {
-    durations[i] = milestones[i] - (i == 0 ? 0 : milestones[i - 1]);
-  }
-  auto pieces =
-      std::apply([](auto&... s) { return std::tuple<S...>(std::move(s)...); }, schedulers);
-  return lrsched::detail::as_peer(chain_schedule<S...>(std::move(pieces), durations),
-                                  std::move(peer));
+          .with_children("schedulers", lrsched::detail::describe_all(schedulers));
+  return lrsched::detail::as_peer(
+      lrsched::detail::chain_from_boundaries(std::move(schedulers), milestones), std::move(peer));
 }
 
 /// @brief PyTorch `ChainedScheduler`: every scheduler steps in turn on the same
