@@ -1,15 +1,78 @@
-# Install rules: headers, the exported targets, the package config and version files.
+# Install rules: every public header, the exported targets, the package config and
+# version files, and lrsched.pc. lrsched has no binaries, so the CMake package and the
+# pkg-config file live under ${CMAKE_INSTALL_DATADIR} and the version file is
+# ARCH_INDEPENDENT. Installed tree (prefix-relative):
+#   include/lrsched/**                    all headers, opt-in ones included
+#   share/cmake/lrsched/                  lrschedConfig*.cmake, lrschedTargets.cmake and one
+#                                         lrsched<Component>Targets.cmake per opt-in component
+#   share/pkgconfig/lrsched.pc
+#   bin/lrsched                           only with LRSCHED_INSTALL_CLI=ON
 include(CMakePackageConfigHelpers)
+
 set(LRSCHED_INSTALL_CMAKEDIR "${CMAKE_INSTALL_DATADIR}/cmake/lrsched" CACHE STRING
   "Where lrschedConfig.cmake is installed (relative to the prefix)")
+set(LRSCHED_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig" CACHE STRING
+  "Where lrsched.pc is installed (relative to the prefix)")
+mark_as_advanced(LRSCHED_INSTALL_CMAKEDIR LRSCHED_INSTALL_PKGCONFIGDIR)
 
+# Install component of everything below but the command: what a -dev package holds.
+set(_lrsched_dev lrsched_development)
+
+# ------------------------------------------------------------------ headers, targets
+# The header file set gives the exported target its include directory for CMake >= 3.23
+# consumers; INCLUDES DESTINATION does the same for older ones.
 install(TARGETS lrsched EXPORT lrschedTargets
-  FILE_SET HEADERS DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
-install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/lrsched"
-  DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
-  FILES_MATCHING PATTERN "*.hpp")
-install(EXPORT lrschedTargets NAMESPACE lrsched:: DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}")
+  FILE_SET HEADERS DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT ${_lrsched_dev}
+  INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(EXPORT lrschedTargets NAMESPACE lrsched::
+  DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}" COMPONENT ${_lrsched_dev})
+get_target_property(_lrsched_installed_headers lrsched HEADER_SET)
 
+# Opt-in components: component name, its target (cmake/lrschedOptional.cmake), the export
+# file, and the package it needs. Each has its own export file so that a consumer of the
+# core never loads a file that refers to nlohmann_json:: or fmt:: targets.
+set(_lrsched_components json fmt)
+set(_lrsched_component_targets lrsched_json lrsched_fmt)
+set(_lrsched_component_files lrschedJsonTargets lrschedFmtTargets)
+set(_lrsched_component_packages "nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION}"
+  "fmt ${LRSCHED_FMT_MIN_VERSION}")
+set(LRSCHED_CONFIG_COMPONENTS "")
+foreach(_component _target _file _package IN ZIP_LISTS _lrsched_components
+    _lrsched_component_targets _lrsched_component_files _lrsched_component_packages)
+  # Written into lrschedConfig.cmake whether or not this build exports the component, so
+  # a consumer asking for a missing one learns what it needs.
+  string(APPEND LRSCHED_CONFIG_COMPONENTS
+    "set(_lrsched_${_component}_file ${_file}.cmake)\n"
+    "set(_lrsched_${_component}_package ${_package})\n")
+  if(NOT TARGET ${_target})
+    message(STATUS "lrsched install: component ${_component} not exported "
+      "(${_package} not found)")
+    continue()
+  endif()
+  install(TARGETS ${_target} EXPORT ${_file}
+    FILE_SET HEADERS DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT ${_lrsched_dev})
+  install(EXPORT ${_file} NAMESPACE lrsched::
+    DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}" COMPONENT ${_lrsched_dev})
+  get_target_property(_component_headers ${_target} HEADER_SET)
+  if(_component_headers)
+    list(APPEND _lrsched_installed_headers ${_component_headers})
+  endif()
+endforeach()
+
+# Headers in no installed file set (json.hpp, fmt.hpp, torch.hpp, dialects/, ...) are
+# installed whatever this build found, so one install serves every consumer.
+file(GLOB_RECURSE _lrsched_all_headers CONFIGURE_DEPENDS
+  "${PROJECT_SOURCE_DIR}/include/lrsched/*.hpp")
+foreach(_header IN LISTS _lrsched_all_headers)
+  if(NOT _header IN_LIST _lrsched_installed_headers)
+    file(RELATIVE_PATH _relative "${PROJECT_SOURCE_DIR}/include" "${_header}")
+    get_filename_component(_relative_dir "${_relative}" DIRECTORY)
+    install(FILES "${_header}" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/${_relative_dir}"
+      COMPONENT ${_lrsched_dev})
+  endif()
+endforeach()
+
+# ----------------------------------------------------------- CMake package config
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/lrschedConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/lrschedConfig.cmake"
   INSTALL_DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}")
@@ -17,4 +80,41 @@ write_basic_package_version_file("${PROJECT_BINARY_DIR}/lrschedConfigVersion.cma
   COMPATIBILITY SameMajorVersion ARCH_INDEPENDENT)
 install(FILES "${PROJECT_BINARY_DIR}/lrschedConfig.cmake"
   "${PROJECT_BINARY_DIR}/lrschedConfigVersion.cmake"
-  DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}")
+  DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}" COMPONENT ${_lrsched_dev})
+
+# ------------------------------------------------------------------------ pkg-config
+# Written at install time from the prefix actually installed to: `cmake --install
+# --prefix`, CPack's /usr and vcpkg's package directory all get a correct absolute path
+# (a configure-time prefix would put /usr/local into the Debian package).
+set(_lrsched_pc "${PROJECT_BINARY_DIR}/lrsched-install/lrsched.pc")
+install(CODE "
+  set(LRSCHED_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
+  if(IS_ABSOLUTE \"${CMAKE_INSTALL_INCLUDEDIR}\")
+    set(LRSCHED_PC_INCLUDEDIR \"${CMAKE_INSTALL_INCLUDEDIR}\")
+  else()
+    set(LRSCHED_PC_INCLUDEDIR \"\\\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}\")
+  endif()
+  set(PROJECT_DESCRIPTION \"${PROJECT_DESCRIPTION}\")
+  set(PROJECT_HOMEPAGE_URL \"${PROJECT_HOMEPAGE_URL}\")
+  set(PROJECT_VERSION \"${PROJECT_VERSION}\")
+  configure_file(\"${PROJECT_SOURCE_DIR}/cmake/lrsched.pc.in\" \"${_lrsched_pc}\" @ONLY)
+" COMPONENT ${_lrsched_dev})
+install(FILES "${_lrsched_pc}" DESTINATION "${LRSCHED_INSTALL_PKGCONFIGDIR}"
+  COMPONENT ${_lrsched_dev})
+
+# ---------------------------------------------------------------- the lrsched command
+# Built from examples/ as target lrsched_cli; installed to bin/ only when asked for.
+if(LRSCHED_INSTALL_CLI)
+  if(TARGET lrsched_cli)
+    install(TARGETS lrsched_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
+      COMPONENT lrsched_cli)
+  else()
+    message(WARNING "LRSCHED_INSTALL_CLI is ON but there is no lrsched_cli target to "
+      "install (it is built from examples/: LRSCHED_BUILD_EXAMPLES=ON)")
+  endif()
+endif()
+
+# ------------------------------------------------------------------------------ CPack
+if(PROJECT_IS_TOP_LEVEL)
+  include(lrschedCPack)
+endif()

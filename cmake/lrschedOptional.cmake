@@ -1,6 +1,10 @@
 # Opt-in integration targets. Each exists only when its dependency is found, so a
-# user of the core needs nothing but a C++20 compiler.
-find_package(nlohmann_json 3.10 QUIET CONFIG)
+# user of the core needs nothing but a C++20 compiler. The minimum versions are also what
+# the installed lrschedConfig.cmake asks for when a consumer requests the component.
+set(LRSCHED_NLOHMANN_JSON_MIN_VERSION 3.10)
+set(LRSCHED_FMT_MIN_VERSION 9)
+
+find_package(nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION} QUIET CONFIG)
 if(nlohmann_json_FOUND)
   add_library(lrsched_json INTERFACE)
   add_library(lrsched::json ALIAS lrsched_json)
@@ -8,7 +12,7 @@ if(nlohmann_json_FOUND)
   set_target_properties(lrsched_json PROPERTIES EXPORT_NAME json)
 endif()
 
-find_package(fmt 9 QUIET CONFIG)
+find_package(fmt ${LRSCHED_FMT_MIN_VERSION} QUIET CONFIG)
 if(fmt_FOUND)
   add_library(lrsched_fmt INTERFACE)
   add_library(lrsched::fmt ALIAS lrsched_fmt)

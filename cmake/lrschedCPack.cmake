@@ -1,0 +1,38 @@
+# Packages built from the build tree with CPack (no debian/ folder needed):
+#   cpack -G DEB   -> liblrsched-dev_<version>_all.deb (headers, CMake package, lrsched.pc)
+#   cpack -G TGZ   -> the same files as a tarball
+# Only the development install component is packaged, so the package stays
+# architecture-independent even when LRSCHED_INSTALL_CLI adds a binary to the install.
+set(LRSCHED_PACKAGE_CONTACT "lrsched maintainers <maintainers@lrsched.invalid>" CACHE STRING
+  "Maintainer written into packages built with CPack (Name <address>)")
+
+set(CPACK_PACKAGE_NAME liblrsched-dev)
+set(CPACK_PACKAGE_VENDOR "The lrsched authors")
+set(CPACK_PACKAGE_CONTACT "${LRSCHED_PACKAGE_CONTACT}")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+  "lrsched is a header-only C++20 library of learning-rate schedules. Every"
+  "schedule evaluates any step directly, without iterated state, and sums over"
+  "any step range in closed form."
+  "This package holds the headers, the CMake package (find_package(lrsched),"
+  "with the components json and fmt) and the pkg-config file lrsched.pc.")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_INSTALL_CMAKE_PROJECTS "${PROJECT_BINARY_DIR};lrsched;lrsched_development;/")
+set(CPACK_SOURCE_GENERATOR TGZ)
+set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/out/" "/\\\\.cache/")
+
+set(CPACK_DEBIAN_PACKAGE_NAME liblrsched-dev)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE all)
+set(CPACK_DEBIAN_PACKAGE_SECTION libdevel)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${LRSCHED_PACKAGE_CONTACT}")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
+# The core needs only a C++20 compiler; the json and fmt components need these.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "libfmt-dev, nlohmann-json3-dev")
+
+include(CPack)
