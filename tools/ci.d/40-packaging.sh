@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Packaging stage: every way a C++ project gets lrsched, each one built and run.
+#   install tree        cmake --install into a temporary prefix: only include/ and share/
+#   find_package        core only, with COMPONENTS json fmt, an unknown component, a core-only
+#                       install (no nlohmann_json/fmt), and the Conan test_package's CMake
+#   add_subdirectory    of this checkout; FetchContent of its committed HEAD (file:// URL)
+#   pkg-config          and a plain `-I include` compile with g++ and clang++
+#   Debian package      cpack -G DEB, apt-get install, find_package and pkg-config against
+#                       /usr, apt-get remove
+#   vcpkg, Conan        what can be checked without the tools: the manifest, the recipe
+# Every consumer runs tests/consumers/consumer.cpp, which checks computed values.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source_dir="$(pwd)"
+work="$(mktemp -d /tmp/lrsched-packaging.XXXXXX)"
+chmod 755 "$work" # apt's sandbox user reads the .deb from here
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
+deb_installed=0
+cleanup() {
+  if [ "$deb_installed" -eq 1 ]; then
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq liblrsched-dev >/dev/null
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0
+pass() {
+  passed=$((passed + 1))
+  echo "-- packaging: ok (${SECONDS}s): $*"
+}
+fail() {
+  echo "-- packaging: FAILED: $*" >&2
+  echo "0 passed, 1 failed" >&2
+  exit 1
+}
+# quiet <log name> <command...>: run, show the log only on failure.
+quiet() {
+  local log="$work/$1.log"
+  shift
+  "$@" >"$log" 2>&1 || {
+    cat "$log" >&2
+    fail "$*"
+  }
+}
+
+version="$(sed -n 's/^#define LRSCHED_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)$/\2/p' \
+  include/lrsched/version.hpp | paste -sd.)"
+[[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "version.hpp gives no version ($version)"
+echo "-- packaging: lrsched $version, work directory $work"
+generator=(-G Ninja)
+strict=(-std=c++20 -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror)
+
+# cmake_consumer <name> <project dir> <cmake args...>: configure, build, run every consumer.
+cmake_consumer() {
+  local name="$1" project="$2"
+  shift 2
+  quiet "$name-configure" cmake -S "$project" -B "$work/$name" "${generator[@]}" "$@"
+  quiet "$name-build" cmake --build "$work/$name"
+  local program ran=0
+  for program in "$work/$name"/consumer* "$work/$name"/test_package; do
+    [ -x "$program" ] || continue
+    quiet "$name-run" "$program"
+    ran=$((ran + 1))
+  done
+  [ "$ran" -gt 0 ] || fail "$name built no consumer program"
+}
+
+# pkg_config_consumer <name> <module...>: build with `pkg-config --cflags --libs <module...>`
+# (lrsched alone: the core; with nlohmann_json and fmt: the components) and run.
+pkg_config_consumer() {
+  local name="$1" flags defines
+  shift
+  read -r -a flags <<<"$(pkg-config --cflags --libs "$@")"
+  defines=(-DLRSCHED_CONSUMER_EXPECTED_VERSION="\"$(pkg-config --modversion lrsched)\"")
+  if [ "$#" -gt 1 ]; then defines+=(-DLRSCHED_CONSUMER_COMPONENTS); fi
+  quiet "$name-build" g++ "${strict[@]}" "${defines[@]}" tests/consumers/consumer.cpp \
+    -o "$work/$name" "${flags[@]}"
+  quiet "$name-run" "$work/$name"
+}
+
+# ------------------------------------------------------------------- install tree
+prefix="$work/prefix"
+quiet configure cmake -S . -B "$work/build" "${generator[@]}" -DLRSCHED_BUILD_TESTS=OFF \
+  -DLRSCHED_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$prefix"
+quiet install cmake --install "$work/build"
+stray="$(cd "$prefix" && find . -type f ! -path './include/lrsched/*' \
+  ! -path './share/cmake/lrsched/*' ! -path ./share/pkgconfig/lrsched.pc)"
+[ -z "$stray" ] || fail "installed outside include/lrsched, share/cmake/lrsched, share/pkgconfig: $stray"
+diff <(cd include && find lrsched -name '*.hpp' | sort) \
+  <(cd "$prefix/include" && find lrsched -type f | sort) >/dev/null ||
+  fail "the installed headers differ from include/lrsched"
+for file in lrschedConfig.cmake lrschedConfigVersion.cmake lrschedTargets.cmake \
+  lrschedJsonTargets.cmake lrschedFmtTargets.cmake; do
+  [ -f "$prefix/share/cmake/lrsched/$file" ] || fail "no share/cmake/lrsched/$file"
+done
+# ARCH_INDEPENDENT: a 32-bit consumer accepts the package (the find_package consumer
+# checks SameMajorVersion).
+cat >"$work/version-check.cmake" <<EOF
+cmake_minimum_required(VERSION 3.16)
+set(CMAKE_SIZEOF_VOID_P 4)
+set(PACKAGE_FIND_VERSION $version)
+string(REGEX MATCH "^[0-9]+" PACKAGE_FIND_VERSION_MAJOR "\${PACKAGE_FIND_VERSION}")
+include("$prefix/share/cmake/lrsched/lrschedConfigVersion.cmake")
+if(NOT PACKAGE_VERSION_COMPATIBLE OR PACKAGE_VERSION_UNSUITABLE)
+  message(FATAL_ERROR "lrsched \${PACKAGE_VERSION} rejected by a 32-bit consumer")
+endif()
+EOF
+quiet version-check cmake -P "$work/version-check.cmake"
+pass "install tree ($(cd "$prefix" && find . -type f | wc -l) files)"
+
+# ------------------------------------------------------------------- find_package
+cmake_consumer find-core tests/consumers/find_package -DCMAKE_PREFIX_PATH="$prefix" \
+  -DLRSCHED_EXPECTED_VERSION="$version"
+pass "find_package(lrsched $version) core only"
+cmake_consumer find-components tests/consumers/find_package -DCMAKE_PREFIX_PATH="$prefix" \
+  -DLRSCHED_EXPECTED_VERSION="$version" -DLRSCHED_CONSUMER_COMPONENTS="json;fmt"
+pass "find_package(lrsched COMPONENTS json fmt)"
+if cmake -S tests/consumers/find_package -B "$work/find-unknown" "${generator[@]}" \
+  -DCMAKE_PREFIX_PATH="$prefix" -DLRSCHED_CONSUMER_COMPONENTS=bogus >"$work/unknown.log" 2>&1; then
+  fail "find_package(lrsched COMPONENTS bogus) succeeded"
+fi
+grep -q 'unknown component "bogus"' "$work/unknown.log" || {
+  cat "$work/unknown.log" >&2
+  fail "find_package(lrsched COMPONENTS bogus) failed without naming the component"
+}
+pass "find_package(lrsched COMPONENTS bogus) fails and names the component"
+
+# An install made where neither nlohmann_json nor fmt is found serves the core, and says
+# why a component is missing.
+quiet nodeps-configure cmake -S . -B "$work/build-nodeps" "${generator[@]}" \
+  -DLRSCHED_BUILD_TESTS=OFF -DLRSCHED_BUILD_EXAMPLES=OFF \
+  -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON
+quiet nodeps-install cmake --install "$work/build-nodeps" --prefix "$work/prefix-nodeps"
+quiet find-nodeps cmake -S tests/consumers/find_package -B "$work/find-nodeps" \
+  "${generator[@]}" -DCMAKE_PREFIX_PATH="$work/prefix-nodeps" -DLRSCHED_EXPECTED_VERSION="$version"
+if cmake -S tests/consumers/find_package -B "$work/find-missing" "${generator[@]}" \
+  -DCMAKE_PREFIX_PATH="$work/prefix-nodeps" -DLRSCHED_CONSUMER_COMPONENTS=json \
+  >"$work/missing.log" 2>&1; then
+  fail "a json component that was not installed was found"
+fi
+grep -q 'component "json" is not in this' "$work/missing.log" || {
+  cat "$work/missing.log" >&2
+  fail "a missing json component failed without saying why"
+}
+pass "an install without nlohmann_json/fmt serves the core and reports missing components"
+
+cmake_consumer conan-test-package packaging/conan/test_package -DCMAKE_PREFIX_PATH="$prefix"
+pass "packaging/conan/test_package's CMake against the install"
+
+# ------------------------------------------------------- add_subdirectory, FetchContent
+cmake_consumer subdirectory tests/consumers/add_subdirectory -DLRSCHED_SOURCE_DIR="$source_dir"
+pass "add_subdirectory (no lrsched tests, examples or install rules in the parent)"
+head="$(git rev-parse HEAD)"
+cmake_consumer fetch tests/consumers/fetch_content -DLRSCHED_GIT_REPOSITORY="file://$source_dir" \
+  -DLRSCHED_GIT_TAG="$head"
+pass "FetchContent from file://$source_dir at ${head:0:12}"
+
+# ------------------------------------------------------- pkg-config, plain include
+export PKG_CONFIG_PATH="$prefix/share/pkgconfig"
+[ "$(pkg-config --modversion lrsched)" = "$version" ] || fail "pkg-config --modversion lrsched"
+[ "$(pkg-config --variable=includedir lrsched)" = "$prefix/include" ] ||
+  fail "lrsched.pc's includedir is not $prefix/include"
+pkg_config_consumer pkg-config lrsched
+pkg_config_consumer pkg-config-components lrsched nlohmann_json fmt
+unset PKG_CONFIG_PATH
+pass "pkg-config --cflags lrsched (core, and with nlohmann_json and fmt)"
+for compiler in g++ clang++; do
+  quiet "plain-$compiler" "$compiler" "${strict[@]}" -I include tests/consumers/consumer.cpp \
+    -o "$work/plain-$compiler"
+  quiet "plain-$compiler-run" "$work/plain-$compiler"
+done
+pass "plain -I include with g++ and clang++"
+
+# ------------------------------------------------------------------ Debian package
+(cd "$work/build" && quiet cpack cpack -G DEB)
+deb="$work/build/liblrsched-dev_${version}_all.deb"
+[ -f "$deb" ] || fail "cpack made no $deb"
+field() { dpkg-deb -f "$deb" "$1"; }
+[ "$(field Package)" = liblrsched-dev ] || fail "Package: $(field Package)"
+[ "$(field Architecture)" = all ] || fail "Architecture: $(field Architecture)"
+[ "$(field Section)" = libdevel ] || fail "Section: $(field Section)"
+[ "$(field Suggests)" = "libfmt-dev, nlohmann-json3-dev" ] || fail "Suggests: $(field Suggests)"
+[ -n "$(field Maintainer)" ] || fail "no Maintainer"
+stray="$(dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$' |
+  grep -Ev '^\./usr/(include/lrsched/|share/cmake/lrsched/|share/pkgconfig/lrsched\.pc$)' || true)"
+[ -z "$stray" ] || fail "the package holds files outside its directories: $stray"
+dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/pkgconfig/lrsched.pc | grep -qx 'prefix=/usr' ||
+  fail "the packaged lrsched.pc does not say prefix=/usr"
+pass "cpack -G DEB: $(basename "$deb")"
+
+deb_installed=1
+quiet apt-install "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb"
+cmake_consumer deb-find-core tests/consumers/find_package -DLRSCHED_EXPECTED_VERSION="$version"
+grep -q "found in /usr/share/cmake/lrsched" "$work/deb-find-core-configure.log" ||
+  fail "find_package did not find the Debian package in /usr/share/cmake/lrsched"
+[ "$(pkg-config --modversion lrsched)" = "$version" ] || fail "pkg-config in /usr"
+pkg_config_consumer deb-pkg-config lrsched
+quiet apt-remove "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove -y liblrsched-dev
+deb_installed=0
+if dpkg-query -W -f='${Status}' liblrsched-dev 2>/dev/null | grep -q "install ok installed"; then
+  fail "liblrsched-dev is still installed"
+fi
+if [ -e /usr/share/cmake/lrsched ] || [ -e /usr/include/lrsched ]; then
+  fail "apt-get remove left lrsched files in /usr"
+fi
+pass "apt-get install the .deb, find_package and pkg-config from /usr, apt-get remove"
+
+# ------------------------------------------------------------------- vcpkg, Conan
+python3 -m json.tool packaging/vcpkg/vcpkg.json >/dev/null || fail "vcpkg.json is not JSON"
+python3 - "$version" <<'EOF' || fail "vcpkg.json"
+import json, sys
+manifest = json.load(open("packaging/vcpkg/vcpkg.json"))
+assert manifest["name"] == "lrsched", manifest["name"]
+assert manifest["version"] == sys.argv[1], f'version {manifest["version"]}, header {sys.argv[1]}'
+features = {name: feature["dependencies"] for name, feature in manifest["features"].items()}
+assert features == {"json": ["nlohmann-json"], "fmt": ["fmt"]}, features
+EOF
+pass "packaging/vcpkg/vcpkg.json: valid JSON, version $version, features json and fmt"
+for recipe in packaging/conan/conanfile.py packaging/conan/test_package/conanfile.py; do
+  python3 -c "import ast, sys; ast.parse(open(sys.argv[1]).read())" "$recipe" ||
+    fail "$recipe does not parse"
+done
+quiet conan-recipe python3 -B packaging/conan/check_recipe.py "$version" "$work/conan"
+pass "packaging/conan: the recipes parse; version, requirements, files and targets check out"
+
+echo "packaging: ${passed} passed, 0 failed"
