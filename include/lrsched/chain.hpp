@@ -16,6 +16,7 @@
 #include "concepts.hpp"
 #include "description.hpp"
 #include "detail/numeric.hpp"
+#include "strided_sum.hpp"
 #include "sum.hpp"
 
 namespace lrsched {
@@ -109,6 +110,12 @@ class chain_schedule {
   [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
     return sum_pieces<true>(first, last, std::index_sequence_for<S...>{});
   }
+  /// Σ over t = first, first + stride, ... below last: each piece's strided sum over the
+  /// terms that fall in it, on its local clock. O(pieces).
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept {
+    return sum_strided_pieces(first, last, stride, std::index_sequence_for<S...>{});
+  }
 
   /// The start of the last piece plus its length, when the last piece is finite.
   [[nodiscard]] std::int64_t length() const noexcept requires
@@ -164,6 +171,24 @@ class chain_schedule {
           } else {
             total += detail::sum_ld(piece, begin - starts_[I], end - starts_[I]);
           }
+        }(),
+        ...);
+    return total;
+  }
+
+  template <std::size_t... I>
+  long double sum_strided_pieces(std::int64_t first, std::int64_t last, std::int64_t stride,
+                                 std::index_sequence<I...>) const noexcept {
+    long double total = 0.0L;
+    (
+        [&] {
+          const std::int64_t end =
+              I + 1 < size ? std::min(last, starts_[std::min(I + 1, size - 1)]) : last;
+          const std::int64_t begin =
+              detail::progression_at_or_after(first, stride, std::max(first, starts_[I]));
+          if (begin >= end) return;
+          total += detail::sum_strided_ld(std::get<I>(pieces_), begin - starts_[I],
+                                          end - starts_[I], stride);
         }(),
         ...);
     return total;

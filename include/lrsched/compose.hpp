@@ -18,6 +18,7 @@
 #include "constant.hpp"
 #include "description.hpp"
 #include "detail/numeric.hpp"
+#include "strided_sum.hpp"
 #include "sum.hpp"
 
 namespace lrsched {
@@ -39,6 +40,10 @@ class scaled {
   [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
     const auto f = static_cast<long double>(factor_);
     return f * f * detail::sum_of_squares_ld(inner_, first, last);
+  }
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept {
+    return static_cast<long double>(factor_) * detail::sum_strided_ld(inner_, first, last, stride);
   }
   [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
     return inner_.length();
@@ -76,6 +81,18 @@ class product {
       return static_cast<long double>(right_.value()) * detail::sum_ld(left_, first, last);
     } else {
       return detail::loop_sum(*this, first, last);
+    }
+  }
+  /// Strided sums exist when one factor is a `constant` (the closed form of the other).
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept
+      requires(std::same_as<L, constant> || std::same_as<R, constant>) {
+    if constexpr (std::same_as<L, constant>) {
+      return static_cast<long double>(left_.value()) *
+             detail::sum_strided_ld(right_, first, last, stride);
+    } else {
+      return static_cast<long double>(right_.value()) *
+             detail::sum_strided_ld(left_, first, last, stride);
     }
   }
 
@@ -141,6 +158,10 @@ class shifted {
   }
   [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
     return detail::sum_of_squares_ld(inner_, first - steps_, last - steps_);
+  }
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept {
+    return detail::sum_strided_ld(inner_, first - steps_, last - steps_, stride);
   }
   [[nodiscard]] constexpr std::int64_t length() const noexcept requires FiniteSchedule<S> {
     return steps_ + inner_.length();

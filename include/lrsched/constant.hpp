@@ -7,6 +7,7 @@
 
 #include "description.hpp"
 #include "detail/numeric.hpp"
+#include "strided_sum.hpp"
 
 namespace lrsched {
 
@@ -29,6 +30,12 @@ class constant {
                                                      std::int64_t last) const noexcept {
     const auto v = static_cast<long double>(value_);
     return detail::count(first, last) * v * v;
+  }
+  /// Σ over t = first, first + stride, ... below last: the number of terms times the value.
+  [[nodiscard]] constexpr long double sum_strided(std::int64_t first, std::int64_t last,
+                                                  std::int64_t stride) const noexcept {
+    return static_cast<long double>(detail::progression_count(first, last, stride)) *
+           static_cast<long double>(value_);
   }
 
   [[nodiscard]] description describe() const {

@@ -8,6 +8,7 @@
 
 #include "description.hpp"
 #include "detail/numeric.hpp"
+#include "strided_sum.hpp"
 
 namespace lrsched {
 
@@ -17,10 +18,10 @@ namespace lrsched {
 /// s(t) = (start·(n − t) + end·t) / n for 0 ≤ t < n, with n = steps; s(t) = end
 /// for t ≥ n. The two-product form is exact at both ends and keeps full
 /// relative precision when a ramp decays to 0. `steps == 0` is the constant
-/// `end_value`. Sum: arithmetic series. Covers linear warmup and linear decay:
-/// PyTorch `LinearLR` (times the base LR), optax `linear_schedule`, HF
-/// `linear`, Keras `PolynomialDecay(power=1)`, DeepSpeed `WarmupDecayLR`'s
-/// pieces, Megatron `linear`.
+/// `end_value`. Sum: arithmetic series (also `sum_strided`). Covers linear
+/// warmup and linear decay: PyTorch `LinearLR` (times the base LR), optax
+/// `linear_schedule`, HF `linear`, Keras `PolynomialDecay(power=1)`,
+/// DeepSpeed `WarmupDecayLR`'s pieces, Megatron `linear`.
 class linear {
  public:
   /// @param start_value the value at step 0; finite.
@@ -53,6 +54,32 @@ class linear {
           n;
     }
     total += detail::count(std::max(first, steps_), last) * static_cast<long double>(end_);
+    return total;
+  }
+
+  /// Σ over t = first, first + stride, ... below last: the ramp's terms as an arithmetic
+  /// series in t, then the held end value times the number of later terms.
+  [[nodiscard]] constexpr long double sum_strided(std::int64_t first, std::int64_t last,
+                                                  std::int64_t stride) const noexcept {
+    const std::uint64_t terms = detail::progression_count(first, last, stride);
+    const std::uint64_t ramp_terms =
+        detail::progression_count(first, std::min(last, steps_), stride);
+    long double total =
+        static_cast<long double>(terms - ramp_terms) * static_cast<long double>(end_);
+    if (ramp_terms > 0) {
+      // t_k = first + k·stride, k < m: Σ t_k = m·first + stride·m(m−1)/2 and
+      // Σ (n − t_k) = m·(n − t_{m−1}) + stride·m(m−1)/2, both sums of non-negative terms.
+      const auto m = static_cast<long double>(ramp_terms);
+      const long double spread = static_cast<long double>(stride) * m * (m - 1.0L) / 2.0L;
+      const long double last_term =
+          static_cast<long double>(first) + (m - 1.0L) * static_cast<long double>(stride);
+      const long double n = static_cast<long double>(steps_);
+      const long double sum_t = m * static_cast<long double>(first) + spread;
+      const long double sum_rest = m * (n - last_term) + spread;
+      total +=
+          (static_cast<long double>(start_) * sum_rest + static_cast<long double>(end_) * sum_t) /
+          n;
+    }
     return total;
   }
 

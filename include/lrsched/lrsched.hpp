@@ -19,7 +19,11 @@
 #include "peers/pytorch.hpp"
 #include "plateau.hpp"
 #include "queries.hpp"
+#include "repeat.hpp"
+#include "stretch.hpp"
+#include "strided_sum.hpp"
 #include "sum.hpp"
+#include "units.hpp"
 #include "version.hpp"
 
 #endif  // LRSCHED_LRSCHED_HPP
