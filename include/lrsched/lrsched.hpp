@@ -17,6 +17,7 @@
 #include "peers/keras.hpp"
 #include "peers/optax.hpp"
 #include "peers/pytorch.hpp"
+#include "piecewise.hpp"
 #include "plateau.hpp"
 #include "queries.hpp"
 #include "repeat.hpp"
