@@ -21,6 +21,7 @@
 #include "plateau.hpp"
 #include "queries.hpp"
 #include "repeat.hpp"
+#include "step.hpp"
 #include "stretch.hpp"
 #include "strided_sum.hpp"
 #include "sum.hpp"
