@@ -10,6 +10,7 @@
 #include "compose.hpp"
 #include "concepts.hpp"
 #include "constant.hpp"
+#include "cosine.hpp"
 #include "description.hpp"
 #include "error.hpp"
 #include "exponential.hpp"
