@@ -18,8 +18,11 @@
 #include <utility>
 #include <variant>
 
+#include "../chain.hpp"
 #include "../concepts.hpp"
+#include "../cosine.hpp"
 #include "../description.hpp"
+#include "../repeat.hpp"
 #include "../sum.hpp"
 #include "numeric.hpp"
 
@@ -160,6 +163,27 @@ class one_of {
  private:
   std::variant<S...> held_;
 };
+
+/// @brief The cosine that does not stop at its floor: from `peak` down to `floor` over
+/// `half_period` steps, back up over as many, and so on, for ever.
+///
+/// s(t) = floor + (peak − floor)·½(1 + cos(πt/half_period)). HF's cosine schedules,
+/// DeepSpeed's `WarmupCosineLR` and PyTorch's `CosineAnnealingLR` evaluate this formula
+/// without clamping, so past the end of the decay they rise again. Built as
+/// `repeat(chain(cosine(peak, floor, h), cosine(floor, peak, h)), 2h)`: native values
+/// (accurate to the last bit near a zero floor) and a closed-form sum.
+/// @param half_period h >= 1.
+using cosine_wave = repeated<chain_schedule<cosine, cosine>>;
+
+[[nodiscard]] inline cosine_wave make_cosine_wave(double peak, double floor,
+                                                  std::int64_t half_period) {
+  require_positive_steps("cosine_wave", "half_period", half_period);
+  if (half_period > std::numeric_limits<std::int64_t>::max() / 2) {
+    reject("cosine_wave", "half_period", "<= 2^62", half_period);
+  }
+  return repeat(chain(cosine(peak, floor, half_period), cosine(floor, peak, half_period)),
+                2 * half_period);
+}
 
 /// @brief Wraps `native` as the peer function described by `peer`.
 template <Schedule Native>
