@@ -97,3 +97,30 @@ TEST_CASE("one_of evaluates, sums and describes the alternative it holds") {
   CHECK(a.held().index() == 0);
   CHECK(b.held().index() == 1);
 }
+
+TEST_CASE("cosine_wave falls to its floor and rises again, summing in closed form") {
+  const auto wave = lrsched::detail::make_cosine_wave(1.0, 0.1, 50);
+  CHECK(wave(0) == 1.0);
+  CHECK(wave(50) == 0.1);
+  CHECK(wave(100) == 1.0);
+  CHECK(wave(1'000'000 * 100) == 1.0);
+  for (std::int64_t t = 0; t < 300; ++t) {
+    const double expected =
+        0.1 + 0.9 * 0.5 * (1.0 + std::cos(M_PI * static_cast<double>(t) / 50.0));
+    CHECK(lrsched::test::relative_error(wave(t), expected) <= 1e-14);
+  }
+  lrsched::test::random_source rng(88);
+  double worst = 0.0;
+  for (int i = 0; i < 2000; ++i) {
+    const auto s = lrsched::detail::make_cosine_wave(rng.log_uniform(1e-5, 1.0),
+                                                     rng.coin() ? 0.0 : rng.log_uniform(1e-8, 1e-5),
+                                                     rng.integer(1, 500));
+    const auto first = rng.coin() ? rng.integer(0, 2000) : rng.integer(0, std::int64_t{1} << 50);
+    const auto last = first + rng.integer(0, 3000);
+    worst = std::max(worst,
+                     lrsched::test::relative_error(lrsched::sum(s, first, last),
+                                                   lrsched::test::reference_sum(s, first, last)));
+  }
+  CHECK(worst <= 1e-12);
+  CHECK_THROWS_AS(lrsched::detail::make_cosine_wave(1.0, 0.0, 0), lrsched::invalid_schedule);
+}
