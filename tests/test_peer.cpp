@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <numbers>
 #include <string>
 #include <variant>
 
@@ -106,7 +107,7 @@ TEST_CASE("cosine_wave falls to its floor and rises again, summing in closed for
   CHECK(wave(1'000'000 * 100) == 1.0);
   for (std::int64_t t = 0; t < 300; ++t) {
     const double expected =
-        0.1 + 0.9 * 0.5 * (1.0 + std::cos(M_PI * static_cast<double>(t) / 50.0));
+        0.1 + 0.9 * 0.5 * (1.0 + std::cos(std::numbers::pi * static_cast<double>(t) / 50.0));
     CHECK(lrsched::test::relative_error(wave(t), expected) <= 1e-14);
   }
   lrsched::test::random_source rng(88);
