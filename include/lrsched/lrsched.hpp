@@ -28,5 +28,6 @@
 #include "sum.hpp"
 #include "units.hpp"
 #include "version.hpp"
+#include "warmup.hpp"
 
 #endif  // LRSCHED_LRSCHED_HPP
