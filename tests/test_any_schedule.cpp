@@ -148,9 +148,9 @@ TEST_CASE("any_schedule::chain takes natural lengths and rejects an open-ended i
     (void)any_schedule::chain({linear(0.0, 1.0, 4), constant(1.0), constant(0.5)});
     FAIL("expected invalid_schedule");
   } catch (const lrsched::invalid_schedule& e) {
-    CHECK(e.parameter() == "steps[1]");
+    CHECK(e.parameter() == "pieces[1]");
     CHECK(std::string(e.what()) ==
-          "chain: piece 1 (constant) is open-ended: give its duration in steps");
+          "chain: piece 1 (constant) is open-ended, so the chain needs its duration in steps");
   }
 }
 

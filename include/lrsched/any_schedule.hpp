@@ -178,7 +178,8 @@ class any_schedule {
 
   /// @brief Pieces played in order for their natural `length()`; the last is
   /// open-ended.
-  /// @throws invalid_schedule if a piece other than the last has no length.
+  /// @throws invalid_schedule (parameter `pieces[k]`) if a piece other than
+  ///         the last has no length.
   [[nodiscard]] static any_schedule chain(std::vector<any_schedule> pieces);
 
   /// @brief The pointwise product of `factors`, left to right. Keeps the
@@ -449,10 +450,10 @@ inline any_schedule any_schedule::chain(std::vector<any_schedule> pieces) {
   for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
     const auto piece_length = pieces[k].length();
     if (!piece_length) {
-      throw invalid_schedule("steps[" + detail::format_number(static_cast<std::int64_t>(k)) + "]",
-                             "chain: piece " + detail::format_number(static_cast<std::int64_t>(k)) +
-                                 " (" + pieces[k].describe().kind +
-                                 ") is open-ended: give its duration in steps");
+      const std::string index = detail::format_number(static_cast<std::int64_t>(k));
+      throw invalid_schedule("pieces[" + index + "]",
+                             "chain: piece " + index + " (" + pieces[k].describe().kind +
+                                 ") is open-ended, so the chain needs its duration in steps");
     }
     steps.push_back(*piece_length);
   }
