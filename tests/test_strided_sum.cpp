@@ -1,6 +1,7 @@
 #include <lrsched/chain.hpp>
 #include <lrsched/compose.hpp>
 #include <lrsched/constant.hpp>
+#include <lrsched/cosine.hpp>
 #include <lrsched/linear.hpp>
 #include <lrsched/strided_sum.hpp>
 
@@ -36,6 +37,7 @@ static_assert(lrsched::ClosedFormStridedSum<lrsched::scaled<linear>>);
 static_assert(lrsched::ClosedFormStridedSum<lrsched::shifted<linear>>);
 static_assert(lrsched::ClosedFormStridedSum<lrsched::product<constant, linear>>);
 static_assert(!lrsched::ClosedFormStridedSum<lrsched::product<linear, linear>>);
+static_assert(lrsched::ClosedFormStridedSum<lrsched::cosine>);
 
 TEST_CASE("progression counts are exact at int64 extremes") {
   constexpr auto max = std::numeric_limits<std::int64_t>::max();
@@ -98,4 +100,23 @@ TEST_CASE("strided sums stay finite and exact at the int64 extremes") {
   CHECK(lrsched::sum_strided(s, 5, 5, 2) == 0.0);
   CHECK(lrsched::sum_strided(s, 0, 10, 0) == 0.0);
   CHECK(std::isfinite(lrsched::sum_strided(s, std::numeric_limits<std::int64_t>::min(), max, 1)));
+}
+
+TEST_CASE("strided cosine sums match every term added up, decays and rises, to the last step") {
+  lrsched::test::random_source rng(1729);
+  double worst = 0.0;
+  for (int i = 0; i < 3000; ++i) {
+    const double peak = rng.log_uniform(1e-6, 1e-1);
+    const double end = rng.coin() ? 0.0 : peak * rng.uniform(0.0, 2.0);
+    const auto steps = rng.coin() ? rng.integer(0, 3000) : rng.integer(0, std::int64_t{1} << 40);
+    const double exponent = rng.integer(0, 4) == 0 ? rng.uniform(0.5, 3.0) : 1.0;
+    const lrsched::cosine s(peak, end, steps, exponent);
+    const auto stride = rng.integer(1, 1000);
+    const auto first = rng.coin() ? rng.integer(-50, 3000) : steps - rng.integer(0, 3000 * stride);
+    const auto last = first + rng.integer(0, 3000) * stride;
+    worst = std::max(worst, lrsched::test::relative_error(
+                                lrsched::detail::sum_strided_ld(s, first, last, stride),
+                                progression_reference(s, first, last, stride), 1e-290L));
+  }
+  CHECK(worst <= 1e-12);
 }

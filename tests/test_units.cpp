@@ -1,6 +1,7 @@
 #include <lrsched/chain.hpp>
 #include <lrsched/compose.hpp>
 #include <lrsched/constant.hpp>
+#include <lrsched/cosine.hpp>
 #include <lrsched/linear.hpp>
 #include <lrsched/sum.hpp>
 #include <lrsched/units.hpp>
@@ -17,6 +18,7 @@
 using lrsched::batch_ramp;
 using lrsched::chain;
 using lrsched::constant;
+using lrsched::cosine;
 using lrsched::for_steps;
 using lrsched::in_steps;
 using lrsched::linear;
@@ -63,6 +65,53 @@ TEST_CASE("per_step evaluates a sample schedule at the samples consumed before e
   CHECK(s.samples(10) == 5120);
   CHECK(s.samples(max_step) == max_step);
   for (const auto t : lrsched::test::extreme_steps) CHECK(std::isfinite(s(t)));
+}
+
+namespace {
+
+// A 4-phase schedule written in samples: linear warmup to 5e-5 over 2M samples, plateau to
+// 45M, cosine to 4.5e-5 by 53M, 2.8e-5 to 56M, then 0.9e-5.
+auto four_phase_in_samples() {
+  return chain(linear(0.0, 5e-5, 2'000'000), for_steps(43'000'000, constant(5e-5)),
+               cosine(5e-5, 4.5e-5, 8'000'000), for_steps(3'000'000, constant(2.8e-5)),
+               constant(0.9e-5));
+}
+
+}  // namespace
+
+TEST_CASE("a 4-phase sample schedule at 512 samples per step switches at the right steps") {
+  const auto in_samples = four_phase_in_samples();
+  static_assert(lrsched::ClosedFormStridedSum<decltype(in_samples)>);
+  const auto s = per_step(in_samples, 512);
+  CHECK(s(0) == 0.0);
+  CHECK(s(3'906) < 5e-5);  // 1'999'872 samples
+  CHECK(s(3'907) == 5e-5);
+  CHECK(s(87'890) == 5e-5);  // 44'999'680 samples: still on the plateau
+  CHECK(s(87'891) == in_samples(45'000'192));
+  CHECK(s(87'891) < 5e-5);
+  CHECK(s(103'515) > 4.5e-5);  // 52'999'680 samples: the cosine's last steps
+  CHECK(s(103'516) == 2.8e-5);
+  CHECK(s(109'374) == 2.8e-5);
+  CHECK(s(109'375) == 0.9e-5);  // exactly 56M samples
+  CHECK(s(std::numeric_limits<std::int64_t>::max()) == 0.9e-5);
+}
+
+TEST_CASE("the 4-phase sample schedule sums exactly per step, in closed form") {
+  const auto s = per_step(four_phase_in_samples(), 512);
+  for (const auto& [first, last] : {std::pair<std::int64_t, std::int64_t>{0, 120'000},
+                                    {3'000, 4'000},
+                                    {87'000, 104'000},
+                                    {103'515, 103'517},
+                                    {100'000, 109'376}}) {
+    CHECK(lrsched::test::relative_error(lrsched::sum(s, first, last),
+                                        lrsched::test::reference_sum(s, first, last)) <= 1e-13);
+  }
+  // With Megatron's batch ramp in front, 32 → 512 over the first 4M samples.
+  const auto ramped =
+      in_steps(four_phase_in_samples(), batch_ramp::megatron(32, 32, 4'000'000, 512));
+  const auto steps = ramped.ramp().steps_for(56'000'000) + 1'000;
+  CHECK(lrsched::test::relative_error(lrsched::sum(ramped, 0, steps),
+                                      lrsched::test::reference_sum(ramped, 0, steps)) <= 1e-13);
 }
 
 TEST_CASE("per_step's length is the first step at or past the sample length") {

@@ -10,6 +10,7 @@
 #include "description.hpp"
 #include "detail/cosine_sum.hpp"
 #include "detail/numeric.hpp"
+#include "strided_sum.hpp"
 
 namespace lrsched {
 
@@ -29,7 +30,8 @@ namespace lrsched {
 /// two-term form lo·m + |peak − end|·Σ ω), with Σ c in O(1) by the Dirichlet kernel
 /// (relative error ~1e-18 on any range, see detail/cosine_sum.hpp), integer
 /// exponents up to 24 by a cosine series (sums of squares up to 12), and other
-/// exponents by compensated summation.
+/// exponents by compensated summation; over every `stride`-th step (`sum_strided`) in
+/// O(1) for exponent 1, term by term otherwise.
 ///
 /// @code
 /// lrsched::cosine(3e-4, 3e-5, 100'000)(50'000);  // 1.65e-4: halfway between the two
@@ -75,6 +77,35 @@ class cosine {
     }
     total += detail::count(std::max(first, steps_), last) * static_cast<long double>(end_);
     return total;
+  }
+
+  /// Σ over t = first, first + stride, ... below last: low·m + |peak − end|·Σ ω over the
+  /// decay's terms (in O(1) for exponent 1, term by term otherwise), then the held end value.
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept {
+    const auto terms = static_cast<std::int64_t>(detail::progression_count(first, last, stride));
+    const auto decay_terms =
+        static_cast<std::int64_t>(detail::progression_count(first, std::min(last, steps_), stride));
+    long double total =
+        static_cast<long double>(terms - decay_terms) * static_cast<long double>(end_);
+    if (decay_terms == 0) return total;
+    long double weights = 0.0L;
+    if (exponent_ == 1.0) {
+      weights =
+          detail::cosine_weight_progression_sum(first, stride, decay_terms, steps_, !decreasing_);
+    } else {
+      detail::compensated_sum acc;
+      const auto p = static_cast<long double>(exponent_);
+      const long double angle = detail::quarter_wave_angle(steps_);
+      for (std::int64_t k = 0; k < decay_terms; ++k) {
+        const std::int64_t t = first + k * stride;
+        acc.add(decreasing_ ? detail::cosine_weight(t, steps_, angle, p)
+                            : detail::cosine_weight_complement(t, steps_, angle, p));
+      }
+      weights = acc.value();
+    }
+    return total + static_cast<long double>(low_) * static_cast<long double>(decay_terms) +
+           difference_ * weights;
   }
 
   /// Σ s(t)² over [first, last): low²·m + 2·low·|peak − end|·Σ ω + (peak − end)²·Σ ω².

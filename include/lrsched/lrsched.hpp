@@ -22,6 +22,7 @@
 #include "plateau.hpp"
 #include "queries.hpp"
 #include "repeat.hpp"
+#include "restarts.hpp"
 #include "step.hpp"
 #include "stretch.hpp"
 #include "strided_sum.hpp"

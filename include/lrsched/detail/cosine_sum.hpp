@@ -112,17 +112,44 @@ template <class Real>
   return count_n * angle * total;
 }
 
+/// Σ_{j=0}^{m−1} sin²(centre + (j − (m−1)/2)·step): m angles `step` apart around `centre`
+/// (any real centre, so the angles need not be multiples of the step), for m·step <= π:
+/// [g(m, step) + 2 sin(m step) sin²(centre)] / (2 sin step) — the Dirichlet kernel with
+/// cos(2·centre) = 1 − 2 sin²(centre), two non-negative terms.
+[[nodiscard]] inline long double sine_squared_progression_sum(long double count_m,
+                                                              long double centre,
+                                                              long double step) noexcept {
+  if (count_m <= 0.0L) return 0.0L;
+  const long double half = std::sin(centre);
+  if (count_m == 1.0L) return half * half;
+  return (sine_excess(count_m, step) + 2.0L * std::sin(count_m * step) * half * half) /
+         (2.0L * std::sin(step));
+}
+
 /// Σ_{u=first}^{last−1} sin²(u·x) for 0 <= first <= last, (last − first)·x <= π and
-/// (first + last − 1)·x <= π: [g(m, x) + 2 sin(m x) sin²(c x/2)] / (2 sin x), two
-/// non-negative terms.
+/// (first + last − 1)·x <= π: the progression around the centre c·x/2, c = first + last − 1.
 [[nodiscard]] inline long double sine_squared_sum(std::int64_t first, std::int64_t last,
                                                   long double angle) noexcept {
   if (last <= first) return 0.0L;
-  const long double m = count(first, last);
   const long double c = static_cast<long double>(first) + static_cast<long double>(last) - 1.0L;
-  const long double half = std::sin(c * angle / 2.0L);
-  return (sine_excess(m, angle) + 2.0L * std::sin(m * angle) * half * half) /
-         (2.0L * std::sin(angle));
+  return sine_squared_progression_sum(count(first, last), c * angle / 2.0L, angle);
+}
+
+/// Σ_{q=0}^{m−1} ω(k0 + q·stride) for the plain cosine weight (exponent 1), ω = w = cos²(k x)
+/// or w̄ = sin²(k x), every k in [0, steps]: the squared sines of an arithmetic progression
+/// of angles around the middle term (measured from `steps` for w), O(1).
+[[nodiscard]] inline long double cosine_weight_progression_sum(std::int64_t k0, std::int64_t stride,
+                                                               std::int64_t terms,
+                                                               std::int64_t steps,
+                                                               bool complement) noexcept {
+  if (terms <= 0) return 0.0L;
+  const long double angle = quarter_wave_angle(steps);
+  const long double middle = static_cast<long double>(k0) + static_cast<long double>(terms - 1) *
+                                                                static_cast<long double>(stride) /
+                                                                2.0L;
+  const long double centre = complement ? middle : static_cast<long double>(steps) - middle;
+  return sine_squared_progression_sum(static_cast<long double>(terms), centre * angle,
+                                      static_cast<long double>(stride) * angle);
 }
 
 /// Σ_{t=first}^{last−1} cos(k·2x·t) for k >= 1 with 0 < k·x < π: the Dirichlet kernel
