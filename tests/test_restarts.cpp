@@ -272,6 +272,20 @@ TEST_CASE("a restart schedule sums a million steps in O(cycles), matching a comp
   }
 }
 
+TEST_CASE("a multiplier just above 1 places thousands of cycles consistently") {
+  // Beyond the first 4096 cycles the starts come from the formula instead of the table.
+  const cosine_restarts s(
+      1e-3, 10, {.floor_value = 1e-5, .period_multiplier = 1.0005, .cycle_decay = 0.9995});
+  for (const std::int64_t t : {0, 9, 10, 134'000, 136'000, 250'000, 299'999}) {
+    const auto cycle = s.cycle_of(t);
+    CHECK(s.first_step(cycle) <= t);
+    CHECK(s.first_step(cycle + 1) > t);
+  }
+  CHECK(relative_error(lrsched::sum(s, 100'000, 300'000), reference_sum(s, 100'000, 300'000)) <=
+        1e-13);
+  for (const auto t : lrsched::test::extreme_steps) CHECK(std::isfinite(s(t)));
+}
+
 TEST_CASE("equal cycles sum at any count: split sums over 2^62 steps agree") {
   random_source rng(1);
   for (int i = 0; i < 200; ++i) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "description.hpp"
 #include "detail/cosine_sum.hpp"
@@ -57,35 +58,6 @@ struct restart_options {
 };
 
 namespace detail {
-
-/// cos²(θ) and sin²(θ) for θ = (π/2)·x^k, x = offset/length in [0, 1), each with full
-/// relative precision where it approaches 0: past θ = π/4 the reflected angle
-/// (π/2)·(1 − x^k) is formed from remaining = length − offset, which the caller computes
-/// exactly (in long double, before any rounding to the working precision).
-template <class Real>
-struct restart_phase {
-  Real weight;      ///< cos²θ, falling from 1
-  Real complement;  ///< sin²θ, rising from 0
-};
-
-template <class Real>
-[[nodiscard]] restart_phase<Real> restart_weights(Real offset, Real remaining, Real length,
-                                                  Real k) noexcept {
-  if (offset <= Real(0)) return {Real(1), Real(0)};
-  const Real x = offset / length;
-  const Real rest = remaining / length;  // 1 − x
-  const Real r = k == Real(1) ? x : std::pow(x, k);
-  const Real r_rest = k == Real(1) ? rest : -std::expm1(k * std::log1p(-rest));
-  const auto quarter = static_cast<Real>(pi_ld / 2.0L);
-  if (r <= Real(0.5)) {
-    const Real c = std::cos(quarter * r);
-    const Real s = std::sin(quarter * r);
-    return {c * c, s * s};
-  }
-  const Real c = std::cos(quarter * r_rest);
-  const Real s = std::sin(quarter * r_rest);
-  return {s * s, c * c};
-}
 
 /// m^i for an integer i >= 0 by repeated squaring: exact while the result fits in a
 /// long double's 64-bit mantissa when m is an integer.
@@ -156,6 +128,15 @@ class cosine_restarts {
         log_decay_(std::log(static_cast<long double>(options.cycle_decay))),
         scaled_period_(static_cast<long double>(first_period)),
         divisor_(static_cast<long double>(options.period_divisor)) {
+    if (multiplier_ != 1.0L) {
+      // The cycle starts and lengths within int64 steps (at most table_limit of them),
+      // so evaluation finds its cycle by binary search instead of logarithms.
+      for (std::int64_t i = 0; i <= table_limit; ++i) {
+        starts_.push_back(start_formula(i));
+        lengths_.push_back(length_formula(i));
+        if (!(starts_.back() / divisor_ < 9.3e18L)) break;
+      }
+    }
     // Where the floor starts to hold: the first step of the cycle after the last one.
     if (options_.cycle_limit > 0) {
       hold_start_ = first_step(options_.cycle_limit);
@@ -173,9 +154,9 @@ class cosine_restarts {
     const auto at = locate(t);
     // The offsets from the cycle's start and to its end are exact; the cosine is in double.
     const long double length = cycle_length(at.cycle);
-    const auto w = detail::restart_weights(static_cast<double>(at.offset),
-                                           static_cast<double>(length - at.offset),
-                                           static_cast<double>(length), options_.k_decay);
+    const auto w = detail::cosine_weight_pair(static_cast<double>(at.offset),
+                                              static_cast<double>(length - at.offset),
+                                              static_cast<double>(length), options_.k_decay);
     return static_cast<double>(top(at.cycle)) * w.weight + options_.floor_value * w.complement;
   }
 
@@ -285,7 +266,7 @@ class cosine_restarts {
   }
 
   // Scaled start of cycle i: P·(m^i − 1)/(m − 1), P·i for m = 1.
-  [[nodiscard]] long double cycle_start(std::int64_t i) const noexcept {
+  [[nodiscard]] long double start_formula(std::int64_t i) const noexcept {
     const auto ii = static_cast<long double>(i);
     if (multiplier_ == 1.0L) return scaled_period_ * ii;
     if (integer_multiplier_) {
@@ -296,10 +277,19 @@ class cosine_restarts {
   }
 
   // Scaled length of cycle i: P·m^i.
-  [[nodiscard]] long double cycle_length(std::int64_t i) const noexcept {
+  [[nodiscard]] long double length_formula(std::int64_t i) const noexcept {
     if (multiplier_ == 1.0L) return scaled_period_;
     if (integer_multiplier_) return scaled_period_ * detail::integer_power(multiplier_, i);
     return scaled_period_ * std::exp(static_cast<long double>(i) * log_multiplier_);
+  }
+
+  [[nodiscard]] long double cycle_start(std::int64_t i) const noexcept {
+    return static_cast<std::size_t>(i) < starts_.size() ? starts_[static_cast<std::size_t>(i)]
+                                                        : start_formula(i);
+  }
+  [[nodiscard]] long double cycle_length(std::int64_t i) const noexcept {
+    return static_cast<std::size_t>(i) < lengths_.size() ? lengths_[static_cast<std::size_t>(i)]
+                                                         : length_formula(i);
   }
 
   [[nodiscard]] long double decay_power(std::int64_t i) const noexcept {
@@ -332,6 +322,11 @@ class cosine_restarts {
               static_cast<long double>(within % first_period_)};
     }
     const long double u = scaled(t);
+    if (!starts_.empty() && u < starts_.back()) {
+      const auto above = std::upper_bound(starts_.begin(), starts_.end(), u);
+      const auto i = static_cast<std::int64_t>(above - starts_.begin()) - 1;
+      return {i, u - starts_[static_cast<std::size_t>(i)]};
+    }
     const long double estimate =
         std::log1p(u * (multiplier_ - 1.0L) / scaled_period_) / log_multiplier_;
     auto i = static_cast<std::int64_t>(std::clamp(std::floor(estimate), 0.0L, 9.0e18L));
@@ -350,8 +345,8 @@ class cosine_restarts {
   }
 
   // Σ cos²θ and Σ sin²θ over `count` steps of cycle i, the first at `offset` from its start.
-  [[nodiscard]] detail::restart_phase<long double> cycle_weights(
-      std::int64_t i, long double offset, std::int64_t count) const noexcept {
+  [[nodiscard]] detail::weight_pair<long double> cycle_weights(std::int64_t i, long double offset,
+                                                               std::int64_t count) const noexcept {
     const long double length = cycle_length(i);
     if (options_.k_decay != 1.0 || count <= 2) {
       detail::compensated_sum weight;
@@ -359,8 +354,8 @@ class cosine_restarts {
       for (std::int64_t j = 0; j < count; ++j) {
         const long double at = offset + static_cast<long double>(j) * divisor_;
         const auto w =
-            detail::restart_weights(static_cast<double>(at), static_cast<double>(length - at),
-                                    static_cast<double>(length), options_.k_decay);
+            detail::cosine_weight_pair(static_cast<double>(at), static_cast<double>(length - at),
+                                       static_cast<double>(length), options_.k_decay);
         weight.add(w.weight);
         complement.add(w.complement);
       }
@@ -383,7 +378,7 @@ class cosine_restarts {
     return top(i) * w.weight + static_cast<long double>(options_.floor_value) * w.complement;
   }
 
-  [[nodiscard]] detail::restart_phase<long double> whole_cycle_weights(
+  [[nodiscard]] detail::weight_pair<long double> whole_cycle_weights(
       std::int64_t i) const noexcept {
     return cycle_weights(i, first_offset(i), first_step(i + 1) - first_step(i));
   }
@@ -437,6 +432,12 @@ class cosine_restarts {
   bool holds_ = false;  // a cycle limit that ends within int64
   std::int64_t hold_start_ = std::numeric_limits<std::int64_t>::max();
   std::int64_t alignments_ = 1;
+  // mult != 1: the scaled starts and lengths of the first cycles, up to the first that
+  // starts beyond int64 steps (4097 entries at most: multipliers below ~1.01 compute the
+  // rest from the formula).
+  static constexpr std::int64_t table_limit = 4096;
+  std::vector<long double> starts_;
+  std::vector<long double> lengths_;
 };
 
 }  // namespace lrsched

@@ -89,6 +89,38 @@ template <class Real>
   return Real(1) - std::pow(v * v, exponent);
 }
 
+/// A weight falling from 1 to 0 and its complement, each accurate near 0 (for the cosine,
+/// w = cos²θ and w̄ = sin²θ).
+template <class Real>
+struct weight_pair {
+  Real weight;      ///< falling from 1 (cos²θ)
+  Real complement;  ///< 1 − weight, rising from 0 (sin²θ)
+};
+
+/// w and w̄ at θ = (π/2)·x^k, x = offset/length in [0, 1] (a real position: restarts whose
+/// cycles do not start on whole steps, timm's k-decay), each with full relative precision
+/// where it approaches 0: past θ = π/4 the reflected angle (π/2)·(1 − x^k) is formed from
+/// remaining = length − offset, which the caller computes exactly (in integers or long
+/// double, before any rounding to Real). One sine and one cosine.
+template <class Real>
+[[nodiscard]] weight_pair<Real> cosine_weight_pair(Real offset, Real remaining, Real length,
+                                                   Real k = Real(1)) noexcept {
+  if (offset <= Real(0)) return {Real(1), Real(0)};
+  const Real x = offset / length;
+  const Real rest = remaining / length;  // 1 − x
+  const Real r = k == Real(1) ? x : std::pow(x, k);
+  const Real r_rest = k == Real(1) ? rest : -std::expm1(k * std::log1p(-rest));
+  const auto quarter = static_cast<Real>(pi_ld / 2.0L);
+  if (r <= Real(0.5)) {
+    const Real c = std::cos(quarter * r);
+    const Real s = std::sin(quarter * r);
+    return {c * c, s * s};
+  }
+  const Real c = std::cos(quarter * r_rest);
+  const Real s = std::sin(quarter * r_rest);
+  return {s * s, c * c};
+}
+
 /// g(N, x) = N sin x − sin(N x), which is >= 0; accurate for every N >= 0 and N·x <= π.
 [[nodiscard]] inline long double sine_excess(long double count_n, long double angle) noexcept {
   const long double y = count_n * angle;
