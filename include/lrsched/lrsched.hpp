@@ -20,6 +20,7 @@
 #include "peers/pytorch.hpp"
 #include "piecewise.hpp"
 #include "plateau.hpp"
+#include "polynomial.hpp"
 #include "queries.hpp"
 #include "repeat.hpp"
 #include "restarts.hpp"
