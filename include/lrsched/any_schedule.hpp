@@ -21,6 +21,7 @@
 #include "constant.hpp"
 #include "description.hpp"
 #include "detail/numeric.hpp"
+#include "strided_sum.hpp"
 #include "sum.hpp"
 
 namespace lrsched {
@@ -61,6 +62,8 @@ class any_model {
   [[nodiscard]] virtual long double sum(std::int64_t first, std::int64_t last) const noexcept = 0;
   [[nodiscard]] virtual long double sum_of_squares(std::int64_t first,
                                                    std::int64_t last) const noexcept = 0;
+  [[nodiscard]] virtual long double sum_strided(std::int64_t first, std::int64_t last,
+                                                std::int64_t stride) const noexcept = 0;
   [[nodiscard]] virtual std::optional<std::int64_t> length() const noexcept = 0;
   [[nodiscard]] virtual description describe() const = 0;
 };
@@ -78,6 +81,10 @@ class any_model_for final : public any_model {
   [[nodiscard]] long double sum_of_squares(std::int64_t first,
                                            std::int64_t last) const noexcept override {
     return sum_of_squares_ld(schedule_, first, last);
+  }
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept override {
+    return sum_strided_ld(schedule_, first, last, stride);
   }
   [[nodiscard]] std::optional<std::int64_t> length() const noexcept override {
     return optional_length(schedule_);
@@ -150,6 +157,13 @@ class any_schedule {
   [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
     return model_->sum_of_squares(first, last);
   }
+  /// @brief Σ s(t) over t = first, first + stride, ... below last (a schedule written in
+  /// samples, used through `per_step` or `in_steps`): the held schedule's closed form
+  /// when it has one.
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept {
+    return model_->sum_strided(first, last, stride);
+  }
   /// @brief The held schedule's `length()` if it is finite, else `std::nullopt`.
   ///
   /// An optional rather than a number, so `any_schedule` is not a
@@ -218,6 +232,10 @@ class finite_any_schedule {
   }
   [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
     return schedule_.sum_of_squares(first, last);
+  }
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept {
+    return schedule_.sum_strided(first, last, stride);
   }
   [[nodiscard]] std::int64_t length() const noexcept { return length_; }
   [[nodiscard]] description describe() const { return schedule_.describe(); }
@@ -304,10 +322,23 @@ class any_chain {
   }
 
   [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
-    return sum_pieces<false>(first, last);
+    return sum_pieces(
+        first, last, 1,
+        [](const any_schedule& piece, std::int64_t a, std::int64_t b) { return piece.sum(a, b); });
   }
   [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
-    return sum_pieces<true>(first, last);
+    return sum_pieces(first, last, 1,
+                      [](const any_schedule& piece, std::int64_t a, std::int64_t b) {
+                        return piece.sum_of_squares(a, b);
+                      });
+  }
+  /// Each piece's strided sum over the terms that fall in it, on its local clock.
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept {
+    return sum_pieces(first, last, stride,
+                      [stride](const any_schedule& piece, std::int64_t a, std::int64_t b) {
+                        return piece.sum_strided(a, b, stride);
+                      });
   }
 
   /// The start of the last piece plus its length, when the last piece is finite.
@@ -338,20 +369,20 @@ class any_chain {
   [[nodiscard]] const std::vector<std::int64_t>& starts() const noexcept { return starts_; }
 
  private:
-  template <bool Squares>
-  long double sum_pieces(std::int64_t first, std::int64_t last) const noexcept {
+  /// Σ of `piece_sum(piece, local_begin, local_end)` over the pieces the terms first,
+  /// first + stride, ... below last fall in; local_begin is the piece's first term.
+  template <class PieceSum>
+  long double sum_pieces(std::int64_t first, std::int64_t last, std::int64_t stride,
+                         PieceSum piece_sum) const noexcept {
     long double total = 0.0L;
     const std::size_t n = pieces_.size();
     for (std::size_t k = first <= 0 ? 0 : active_piece(first); k < n; ++k) {
-      const std::int64_t begin = std::max(first, starts_[k]);
       const std::int64_t end = k + 1 < n ? std::min(last, starts_[k + 1]) : last;
+      const std::int64_t begin =
+          progression_at_or_after(first, stride, std::max(first, starts_[k]));
       if (begin >= last) break;
       if (begin >= end) continue;
-      if constexpr (Squares) {
-        total += pieces_[k].sum_of_squares(begin - starts_[k], end - starts_[k]);
-      } else {
-        total += pieces_[k].sum(begin - starts_[k], end - starts_[k]);
-      }
+      total += piece_sum(pieces_[k], begin - starts_[k], end - starts_[k]);
     }
     return total;
   }
@@ -393,6 +424,16 @@ class any_product {
     if (varying_.empty()) return count(first, last) * c2;
     if (varying_.size() == 1) return c2 * factors_[varying_[0]].sum_of_squares(first, last);
     return loop_sum_of_squares(*this, first, last);
+  }
+  [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
+                                        std::int64_t stride) const noexcept {
+    if (varying_.empty()) {
+      return static_cast<long double>(progression_count(first, last, stride)) * coefficient_;
+    }
+    if (varying_.size() == 1) {
+      return coefficient_ * factors_[varying_[0]].sum_strided(first, last, stride);
+    }
+    return loop_sum_strided(*this, first, last, stride);
   }
 
   /// Holds from the longest varying factor's length on, when every varying factor is finite.

@@ -4,6 +4,7 @@
 #ifndef LRSCHED_JSON_KINDS_HPP
 #define LRSCHED_JSON_KINDS_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <utility>
@@ -11,8 +12,19 @@
 
 #include "../any_schedule.hpp"
 #include "../compose.hpp"
+#include "../concepts.hpp"
 #include "../constant.hpp"
+#include "../cosine.hpp"
+#include "../detail/numeric.hpp"
+#include "../error.hpp"
+#include "../exponential.hpp"
 #include "../linear.hpp"
+#include "../piecewise.hpp"
+#include "../repeat.hpp"
+#include "../step.hpp"
+#include "../stretch.hpp"
+#include "../units.hpp"
+#include "../warmup.hpp"
 #include "registry.hpp"
 
 namespace lrsched::config {
@@ -31,7 +43,78 @@ inline void add_builtin_kinds(kind_registry& r) {
       },
       real("start_value"), real("end_value"), steps("steps"));
 
+  r.add(
+      "cosine",
+      "half-cosine from peak_value to end_value over steps (optional exponent), then hold",
+      [](double peak_value, double end_value, std::int64_t n, double exponent) {
+        return cosine(peak_value, end_value, n, exponent);
+      },
+      real("peak_value"), real("end_value"), steps("steps"), real("exponent", 1.0));
+  r.add(
+      "exponential",
+      "init_value * decay_rate^((t - transition_begin) / decay_steps), continuous or staircase, "
+      "optionally bounded by end_value",
+      [](double init_value, double decay_rate, std::int64_t decay_steps, bool staircase,
+         std::int64_t transition_begin, std::optional<double> end_value) {
+        return exponential(
+            init_value, decay_rate, decay_steps,
+            {.staircase = staircase, .transition_begin = transition_begin, .end_value = end_value});
+      },
+      real("init_value"), real("decay_rate"), steps("decay_steps"), flag("staircase", false),
+      steps("transition_begin", 0), optional_real("end_value"));
+  r.add(
+      "step_decay", "init_value times gamma once every step_size steps",
+      [](double init_value, std::int64_t step_size, double gamma) {
+        return step_decay(init_value, step_size, gamma);
+      },
+      real("init_value"), steps("step_size"), real("gamma"));
+  r.add(
+      "multistep", "init_value times gamma at each milestone (repeated milestones compound)",
+      [](double init_value, std::vector<std::int64_t> milestones, double gamma) {
+        return multistep(init_value, std::move(milestones), gamma);
+      },
+      real("init_value"), steps_list("milestones"), real("gamma"));
+  r.add(
+      "piecewise_constant",
+      "values[0] before boundaries[0], values[k] from boundaries[k-1] on (one more value than "
+      "boundaries)",
+      [](std::vector<std::int64_t> boundaries, std::vector<double> values) {
+        return piecewise_constant(std::move(boundaries), std::move(values));
+      },
+      steps_list("boundaries"), real_list("values"));
+  r.add(
+      "piecewise_linear", "straight lines between the knots (steps[k], values[k])",
+      [](const std::vector<std::int64_t>& knot_steps, const std::vector<double>& values) {
+        if (values.size() != knot_steps.size()) {
+          lrsched::detail::reject(
+              "piecewise_linear", "values",
+              "one value per step (" +
+                  lrsched::detail::format_number(static_cast<std::int64_t>(knot_steps.size())) +
+                  ")",
+              static_cast<std::int64_t>(values.size()));
+        }
+        std::vector<knot> knots;
+        knots.reserve(values.size());
+        for (std::size_t k = 0; k < values.size(); ++k) knots.push_back({knot_steps[k], values[k]});
+        return piecewise_linear(std::move(knots));
+      },
+      steps_list("steps"), real_list("values"));
+
   // Combinators.
+  r.add(
+      "warmup",
+      "a warmup_steps ramp (linear, cosine or exponential) from start_value to the schedule's "
+      "first value, then the schedule",
+      [](std::int64_t warmup_steps, double start_value, warmup_shape shape, auto inner) {
+        return lrsched::warmup(warmup_steps, std::move(inner), start_value, shape);
+      },
+      steps("warmup_steps"), real("start_value", 0.0),
+      choice<warmup_shape>("shape",
+                           {{"linear", warmup_shape::linear},
+                            {"cosine", warmup_shape::cosine},
+                            {"exponential", warmup_shape::exponential}},
+                           warmup_shape::linear),
+      schedule("schedule"));
   r.add(
       "chain",
       "pieces played in order, each on its own clock; steps lists the duration of every piece "
@@ -57,6 +140,56 @@ inline void add_builtin_kinds(kind_registry& r) {
       "shift", "the schedule delayed by steps, holding its first value until then",
       [](std::int64_t n, auto inner) { return lrsched::shift(std::move(inner), n); },
       steps("steps"), schedule("schedule"));
+  r.add(
+      "repeat",
+      "the schedule played over and over, period steps per cycle (default: its own length)",
+      [](std::optional<std::int64_t> period, auto inner) {
+        if (period) return lrsched::repeat(std::move(inner), *period);
+        if constexpr (FiniteSchedule<decltype(inner)>) {
+          return lrsched::repeat(std::move(inner));
+        } else {
+          throw invalid_schedule("period",
+                                 "repeat: period is required when the schedule is open-ended");
+          return lrsched::repeat(std::move(inner), 1);  // the type of the other branches
+        }
+      },
+      optional_steps("period"), schedule("schedule"));
+  r.add(
+      "stretch", "the schedule slowed down: each of its steps lasts factor steps",
+      [](std::int64_t factor, auto inner) { return lrsched::stretch(std::move(inner), factor); },
+      steps("factor"), schedule("schedule"));
+
+  // Units: a schedule written in samples (or tokens) used from a loop that counts steps.
+  r.add(
+      "per_step", "a schedule in samples (or tokens), samples_per_step of them per step",
+      [](std::int64_t samples_per_step, auto inner) {
+        return lrsched::per_step(std::move(inner), samples_per_step);
+      },
+      steps("samples_per_step"), schedule("schedule"));
+  r.add(
+      "in_steps",
+      "a schedule in samples under a batch-size ramp: batch_sizes[k] samples per step while "
+      "fewer than until_samples[k] are consumed, then final_batch_size",
+      [](const std::vector<std::int64_t>& batch_sizes,
+         const std::vector<std::int64_t>& until_samples, std::int64_t final_batch_size,
+         auto inner) {
+        if (until_samples.size() != batch_sizes.size()) {
+          lrsched::detail::reject(
+              "in_steps", "until_samples",
+              "one threshold per batch size (" +
+                  lrsched::detail::format_number(static_cast<std::int64_t>(batch_sizes.size())) +
+                  ")",
+              static_cast<std::int64_t>(until_samples.size()));
+        }
+        std::vector<batch_ramp::stage> stages;
+        stages.reserve(batch_sizes.size());
+        for (std::size_t k = 0; k < batch_sizes.size(); ++k) {
+          stages.push_back({batch_sizes[k], until_samples[k]});
+        }
+        return lrsched::in_steps(std::move(inner), batch_ramp(std::move(stages), final_batch_size));
+      },
+      steps_list("batch_sizes"), steps_list("until_samples"), steps("final_batch_size"),
+      schedule("schedule"));
 }
 
 }  // namespace detail
