@@ -14,6 +14,8 @@
 #include "description.hpp"
 #include "error.hpp"
 #include "exponential.hpp"
+#include "inverse_sqrt.hpp"
+#include "inverse_time.hpp"
 #include "linear.hpp"
 #include "peers/keras.hpp"
 #include "peers/optax.hpp"
