@@ -30,6 +30,7 @@
 #include "stretch.hpp"
 #include "strided_sum.hpp"
 #include "sum.hpp"
+#include "tanh.hpp"
 #include "units.hpp"
 #include "version.hpp"
 #include "warmup.hpp"
