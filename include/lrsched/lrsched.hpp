@@ -11,6 +11,7 @@
 #include "concepts.hpp"
 #include "constant.hpp"
 #include "cosine.hpp"
+#include "cyclic.hpp"
 #include "description.hpp"
 #include "error.hpp"
 #include "exponential.hpp"
