@@ -18,6 +18,7 @@
 #include "inverse_sqrt.hpp"
 #include "inverse_time.hpp"
 #include "linear.hpp"
+#include "one_cycle.hpp"
 #include "peers/keras.hpp"
 #include "peers/optax.hpp"
 #include "peers/pytorch.hpp"
