@@ -19,9 +19,11 @@
 #include "inverse_time.hpp"
 #include "linear.hpp"
 #include "one_cycle.hpp"
+#include "peers/deepspeed.hpp"
 #include "peers/keras.hpp"
 #include "peers/optax.hpp"
 #include "peers/pytorch.hpp"
+#include "peers/timm.hpp"
 #include "piecewise.hpp"
 #include "plateau.hpp"
 #include "polynomial.hpp"
@@ -36,5 +38,6 @@
 #include "units.hpp"
 #include "version.hpp"
 #include "warmup.hpp"
+#include "wsd.hpp"
 
 #endif  // LRSCHED_LRSCHED_HPP

@@ -45,6 +45,36 @@ inline long double staircase_sum(long double log_q, std::int64_t block, std::int
          tail * power_of(log_q, static_cast<long double>(last_block));
 }
 
+/// Σ_{j=0}^{m−1} expm1(x0 + j·y) for real x0, y and a count m >= 0: a geometric series
+/// minus m, for shapes that fall to 0 like 2^{1−r} − 1 (Megatron's exponential WSD decay)
+/// where Σ e^{x} − m would cancel. Written as
+///   [expm1(x0)·expm1(m y) + H] / expm1(y),  H = expm1(m y) − m·expm1(y) = Σ_{r≥2} y^r (m^r −
+///   m)/r!,
+/// in which the two terms of the numerator have the same sign (H >= 0 by convexity), and
+/// H comes from its series when |m y| <= 1 (terms fall at least 3× each; m^r − m never
+/// cancels by more than 2×) and directly beyond (cancellation at most ~5×). Relative
+/// error a few units of long-double rounding whenever x0 and y have the same sign.
+inline long double expm1_progression_sum(long double x0, long double y, long double m) noexcept {
+  if (m <= 0.0L) return 0.0L;
+  if (y == 0.0L || m == 1.0L) return m * std::expm1(x0);
+  const long double my = m * y;
+  long double excess = 0.0L;  // H
+  if (std::fabs(my) <= 1.0L) {
+    long double whole = my;  // (m y)^r / r!
+    long double part = my;   // m·y^r / r!
+    for (int r = 2; r < 64; ++r) {
+      whole *= my / static_cast<long double>(r);
+      part *= y / static_cast<long double>(r);
+      const long double term = whole - part;
+      excess += term;
+      if (std::fabs(term) <= 1e-22L * std::fabs(excess)) break;
+    }
+  } else {
+    excess = std::expm1(my) - m * std::expm1(y);
+  }
+  return (std::expm1(x0) * std::expm1(my) + excess) / std::expm1(y);
+}
+
 }  // namespace lrsched::detail
 
 #endif  // LRSCHED_DETAIL_GEOMETRIC_HPP
