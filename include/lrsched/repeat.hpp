@@ -9,6 +9,7 @@
 #include "concepts.hpp"
 #include "description.hpp"
 #include "detail/numeric.hpp"
+#include "detail/periodic.hpp"
 #include "sum.hpp"
 
 namespace lrsched {
@@ -75,16 +76,14 @@ class repeated {
 
   template <bool Squares>
   [[nodiscard]] long double total(std::int64_t first, std::int64_t last) const noexcept {
-    if (last <= first) return 0.0L;
-    const std::int64_t first_cycle = first / period_;
-    const std::int64_t last_cycle = (last - 1) / period_;  // the cycle of the final step
-    const std::int64_t head = first % period_;
-    const std::int64_t tail = (last - 1) % period_ + 1;  // steps of the final cycle in range
-    if (first_cycle == last_cycle) return inner_sum<Squares>(head, tail);
-    const auto whole = static_cast<long double>(last_cycle - first_cycle - 1);
-    long double result = inner_sum<Squares>(head, period_) + inner_sum<Squares>(0, tail);
-    if (whole > 0.0L) result += whole * inner_sum<Squares>(0, period_);
-    return result;
+    return detail::periodic_sum(
+        period_, first, last,
+        [&](std::int64_t, std::int64_t begin, std::int64_t end) {
+          return inner_sum<Squares>(begin, end);
+        },
+        [&](std::int64_t k0, std::int64_t k1) {
+          return detail::count(k0, k1) * inner_sum<Squares>(0, period_);
+        });
   }
 
   S inner_;

@@ -10,6 +10,7 @@
 #include "concepts.hpp"
 #include "description.hpp"
 #include "detail/numeric.hpp"
+#include "detail/periodic.hpp"
 #include "sum.hpp"
 
 namespace lrsched {
@@ -83,22 +84,16 @@ class stretched {
 
   template <bool Squares>
   [[nodiscard]] long double total(std::int64_t first, std::int64_t last) const noexcept {
-    if (last <= first) return 0.0L;
-    const std::int64_t first_block = first / factor_;
-    const std::int64_t last_block = (last - 1) / factor_;
-    if (first_block == last_block) {
-      return detail::count(first, last) * inner_value<Squares>(first_block);
-    }
-    const auto head = static_cast<long double>(factor_ - first % factor_);
-    const auto tail = static_cast<long double>((last - 1) % factor_ + 1);
-    long double whole = 0.0L;
-    if constexpr (Squares) {
-      whole = detail::sum_of_squares_ld(inner_, first_block + 1, last_block);
-    } else {
-      whole = detail::sum_ld(inner_, first_block + 1, last_block);
-    }
-    return head * inner_value<Squares>(first_block) + static_cast<long double>(factor_) * whole +
-           tail * inner_value<Squares>(last_block);
+    return detail::periodic_sum(
+        factor_, first, last,
+        [&](std::int64_t block, std::int64_t begin, std::int64_t end) {
+          return detail::count(begin, end) * inner_value<Squares>(block);
+        },
+        [&](std::int64_t k0, std::int64_t k1) {
+          const long double whole =
+              Squares ? detail::sum_of_squares_ld(inner_, k0, k1) : detail::sum_ld(inner_, k0, k1);
+          return static_cast<long double>(factor_) * whole;
+        });
   }
 
   S inner_;
