@@ -19,7 +19,7 @@ namespace lrsched {
 /// s(t) = init·w + end·(1 − w), w = ((n − t)/n)^power, for 0 ≤ t < n (n = steps);
 /// s(t) = end for t ≥ n. The remaining fraction is formed as (n − t)/n, never as
 /// 1 − t/n, so it keeps full precision near the end; the convex form keeps a
-/// decay to 0 exact to one rounding. `power == 1` is `linear`; `power == 0` holds
+/// decay to 0 at full relative precision. `power == 1` is `linear`; `power == 0` holds
 /// `init_value` for n steps; `steps == 0` is the constant `end_value`.
 ///
 /// Covers optax `polynomial_schedule` (with `transition_begin` as a `chain`
