@@ -1,0 +1,265 @@
+/// @file peers/megatron.hpp
+/// @brief Megatron-LM's `OptimizerParamScheduler` learning rate
+/// (`megatron/core/optimizer_param_scheduler.py`, `get_lr`), reproduced step for step.
+///
+/// Step `t` is Megatron's `num_steps`: the scheduler's counter after `t` calls of
+/// `step(increment=1)` (with a global batch size of 1 the `*_iters` flags are these steps;
+/// Megatron's `_samples` flags count samples, the same function of a sample counter).
+/// Megatron's arguments keep their names, as its constructor and `--lr-*` flags spell them.
+///
+/// Where Megatron differs from the native semantics (DESIGN.md):
+/// - the warmup includes its last step: the LR reaches `max_lr` at t = lr_warmup_steps;
+/// - the decay length `lr_decay_steps` includes the warmup;
+/// - past `lr_decay_steps` every style except `constant` holds `min_lr` (inverse-square-root
+///   drops to it there instead of going on decaying);
+/// - `constant` ignores `min_lr` and `lr_decay_steps` after the warmup.
+/// Weight-decay scheduling (`start_wd`, `end_wd`, `wd_incr_*`) is not a learning rate and has
+/// no counterpart here.
+#ifndef LRSCHED_PEERS_MEGATRON_HPP
+#define LRSCHED_PEERS_MEGATRON_HPP
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "../chain.hpp"
+#include "../constant.hpp"
+#include "../description.hpp"
+#include "../detail/numeric.hpp"
+#include "../detail/peer.hpp"
+#include "../error.hpp"
+#include "../inverse_sqrt.hpp"
+#include "../linear.hpp"
+#include "../queries.hpp"
+#include "../wsd.hpp"
+
+namespace lrsched::megatron {
+
+/// @brief The values of Megatron's `lr_decay_style`.
+enum class decay_style {
+  constant,             ///< "constant": max_lr after the warmup, for ever
+  linear,               ///< "linear": linear from max_lr to min_lr
+  cosine,               ///< "cosine": half cosine from max_lr to min_lr
+  inverse_square_root,  ///< "inverse-square-root": max_lr·√W/√t, floored at min_lr
+  wsd                   ///< "WSD": hold max_lr, then anneal over wsd_decay_steps
+};
+
+/// @brief The values of Megatron's `lr_wsd_decay_style`: the anneal of a WSD schedule,
+/// as a coefficient of r = fraction of `wsd_decay_steps` done.
+enum class wsd_decay_style {
+  linear,       ///< "linear": 1 − r
+  cosine,       ///< "cosine": ½(1 + cos πr)
+  exponential,  ///< "exponential": 2·0.5^r − 1
+  minus_sqrt    ///< "minus_sqrt": 1 − √r
+};
+
+/// @brief Megatron's spelling of a decay style ("constant", "linear", "cosine",
+/// "inverse-square-root", "WSD").
+[[nodiscard]] constexpr std::string_view to_string(decay_style style) noexcept {
+  switch (style) {
+    case decay_style::constant:
+      return "constant";
+    case decay_style::linear:
+      return "linear";
+    case decay_style::cosine:
+      return "cosine";
+    case decay_style::inverse_square_root:
+      return "inverse-square-root";
+    case decay_style::wsd:
+      break;
+  }
+  return "WSD";
+}
+
+/// @brief Megatron's spelling of a WSD anneal ("linear", "cosine", "exponential",
+/// "minus_sqrt").
+[[nodiscard]] constexpr std::string_view to_string(wsd_decay_style style) noexcept {
+  switch (style) {
+    case wsd_decay_style::linear:
+      return "linear";
+    case wsd_decay_style::cosine:
+      return "cosine";
+    case wsd_decay_style::exponential:
+      return "exponential";
+    case wsd_decay_style::minus_sqrt:
+      break;
+  }
+  return "minus_sqrt";
+}
+
+/// @brief The decay style Megatron spells `name`, or nullopt.
+[[nodiscard]] constexpr std::optional<decay_style> parse_decay_style(
+    std::string_view name) noexcept {
+  for (const auto style : {decay_style::constant, decay_style::linear, decay_style::cosine,
+                           decay_style::inverse_square_root, decay_style::wsd}) {
+    if (to_string(style) == name) return style;
+  }
+  return std::nullopt;
+}
+
+/// @brief The WSD anneal Megatron spells `name`, or nullopt.
+[[nodiscard]] constexpr std::optional<wsd_decay_style> parse_wsd_decay_style(
+    std::string_view name) noexcept {
+  for (const auto style : {wsd_decay_style::linear, wsd_decay_style::cosine,
+                           wsd_decay_style::exponential, wsd_decay_style::minus_sqrt}) {
+    if (to_string(style) == name) return style;
+  }
+  return std::nullopt;
+}
+
+/// @brief The learning-rate arguments of Megatron's `OptimizerParamScheduler`, with its
+/// names, for designated initializers:
+/// `{.max_lr = 3e-4, .min_lr = 3e-5, .lr_warmup_steps = 2000, .lr_decay_steps = 100000,
+///   .lr_decay_style = megatron::decay_style::cosine}`.
+struct optimizer_param_scheduler_options {
+  double init_lr = 0.0;              ///< the LR at step 0 of the warmup (`--lr-warmup-init`)
+  double max_lr = 0.0;               ///< the peak (`--lr`); > 0
+  double min_lr = 0.0;               ///< the floor (`--min-lr`); in [0, max_lr]
+  std::int64_t lr_warmup_steps = 0;  ///< W, >= 0 and < lr_decay_steps
+  std::int64_t lr_decay_steps = 0;   ///< D, > 0, including the warmup
+  decay_style lr_decay_style = decay_style::linear;                  ///< Megatron's default
+  std::optional<std::int64_t> wsd_decay_steps = std::nullopt;        ///< WSD only, >= 0
+  std::optional<wsd_decay_style> lr_wsd_decay_style = std::nullopt;  ///< WSD only
+};
+
+namespace detail {
+
+inline constexpr std::string_view kind = "megatron.optimizer_param_scheduler";
+
+/// Megatron's inverse-square-root style: the warmup (init_lr to max_lr, including step W),
+/// then max_lr·√τ/√t with τ = max(W, 1) — with no warmup step 0 is max_lr·1/√1 too, so the
+/// decay starts a step late — floored at min_lr, and min_lr past lr_decay_steps.
+using inverse_square_root = chain_schedule<linear, constant, inverse_sqrt, constant>;
+
+/// The style as native pieces: every style but inverse-square-root is a native `wsd`
+/// (constant: an open stable phase; linear and cosine: no stable phase; WSD: a stable phase
+/// up to lr_decay_steps − wsd_decay_steps).
+using schedule = lrsched::detail::one_of<wsd, inverse_square_root>;
+
+inline schedule make_inverse_square_root(const optimizer_param_scheduler_options& o) {
+  const std::int64_t warmup = o.lr_warmup_steps;
+  const std::int64_t first = std::max<std::int64_t>(warmup, 1);  // the first decay step
+  const inverse_sqrt decay(o.max_lr, 0, first);
+  // Megatron's max(min_lr, lr) until lr_decay_steps: the decay holds until it drops below
+  // min_lr (found on its own values, so the switch agrees with them) or until the end.
+  const std::int64_t until_end = o.lr_decay_steps - first + 1;
+  const std::int64_t length = first_step_below(decay, o.min_lr, 0, until_end).value_or(until_end);
+  return chain(linear(o.init_lr, o.max_lr, warmup),
+               for_steps(warmup == 0 ? 1 : 0, constant(o.max_lr)), for_steps(length, decay),
+               constant(o.min_lr));
+}
+
+}  // namespace detail
+
+/// @brief Megatron-LM `OptimizerParamScheduler.get_lr`: a linear warmup from `init_lr` to
+/// `max_lr` over `lr_warmup_steps` (W), then the `lr_decay_style` down to `min_lr` at
+/// `lr_decay_steps` (D), then `min_lr`.
+///
+/// Warmup, 0 <= t <= W (when W > 0): init + (max − init)·t/W. Then, with r = (t − W)/(D − W):
+/// - constant: max_lr for ever (min_lr and D unused);
+/// - linear: min + (max − min)·(1 − r); cosine: min + (max − min)·½(1 + cos πr);
+/// - inverse-square-root: max(min_lr, max_lr·√max(W, 1)/√max(t, 1));
+/// - WSD: max_lr until A = D − wsd_decay_steps, then min + (max − min)·g(q),
+///   q = (t − A)/wsd_decay_steps, g by `lr_wsd_decay_style` (1 − q, ½(1 + cos πq),
+///   2·0.5^q − 1, 1 − √q);
+/// and min_lr past D for every style but constant. The native `wsd` for every style but
+/// inverse-square-root, which is `chain(linear, inverse_sqrt, constant(min_lr))`; all sum
+/// in closed form.
+/// @param options Megatron's arguments; `wsd_decay_steps` and `lr_wsd_decay_style` are
+///        required with WSD (Megatron asserts) and recorded, unused, with other styles.
+/// @throws invalid_schedule on what Megatron asserts (min_lr >= 0, max_lr >= min_lr,
+///         init_lr <= max_lr, lr_decay_steps > 0, lr_warmup_steps < lr_decay_steps), for
+///         max_lr <= 0, and for a WSD anneal longer than the steps after the warmup
+///         (Megatron would start it part-way).
+inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& options) {
+  const auto& o = options;
+  const std::string kind(detail::kind);
+  lrsched::detail::require_finite(kind, "init_lr", o.init_lr);
+  lrsched::detail::require_positive(kind, "max_lr", o.max_lr);
+  lrsched::detail::require_nonnegative(kind, "min_lr", o.min_lr);
+  if (o.min_lr > o.max_lr) {
+    lrsched::detail::reject(
+        kind, "min_lr", "<= max_lr (" + lrsched::detail::format_number(o.max_lr) + ")", o.min_lr);
+  }
+  if (o.init_lr > o.max_lr) {
+    lrsched::detail::reject(
+        kind, "init_lr", "<= max_lr (" + lrsched::detail::format_number(o.max_lr) + ")", o.init_lr);
+  }
+  lrsched::detail::require_positive_steps(kind, "lr_decay_steps", o.lr_decay_steps);
+  lrsched::detail::require_steps(kind, "lr_warmup_steps", o.lr_warmup_steps);
+  if (o.lr_warmup_steps >= o.lr_decay_steps) {
+    lrsched::detail::reject(
+        kind, "lr_warmup_steps",
+        "< lr_decay_steps (" + lrsched::detail::format_number(o.lr_decay_steps) + ")",
+        o.lr_warmup_steps);
+  }
+  auto peer = description{kind}
+                  .with("init_lr", o.init_lr)
+                  .with("max_lr", o.max_lr)
+                  .with("min_lr", o.min_lr)
+                  .with("lr_warmup_steps", o.lr_warmup_steps)
+                  .with("lr_decay_steps", o.lr_decay_steps)
+                  .with("lr_decay_style", std::string(to_string(o.lr_decay_style)));
+  if (o.wsd_decay_steps) {
+    lrsched::detail::require_steps(kind, "wsd_decay_steps", *o.wsd_decay_steps);
+    peer.with("wsd_decay_steps", *o.wsd_decay_steps);
+  }
+  if (o.lr_wsd_decay_style) {
+    peer.with("lr_wsd_decay_style", std::string(to_string(*o.lr_wsd_decay_style)));
+  }
+  const std::int64_t after_warmup = o.lr_decay_steps - o.lr_warmup_steps;
+  wsd_options phases{.final_value = o.min_lr, .warmup_start_value = o.init_lr};
+  const auto native = [&]() -> detail::schedule {
+    switch (o.lr_decay_style) {
+      case decay_style::constant:
+        return wsd(o.max_lr, o.lr_warmup_steps, wsd::forever, 0, phases);
+      case decay_style::linear:
+        phases.decay_shape = wsd_shape::linear;
+        return wsd(o.max_lr, o.lr_warmup_steps, 0, after_warmup, phases);
+      case decay_style::cosine:
+        phases.decay_shape = wsd_shape::cosine;
+        return wsd(o.max_lr, o.lr_warmup_steps, 0, after_warmup, phases);
+      case decay_style::inverse_square_root:
+        return detail::make_inverse_square_root(o);
+      case decay_style::wsd:
+        break;
+    }
+    if (!o.wsd_decay_steps) {
+      throw invalid_schedule("wsd_decay_steps",
+                             kind + ": wsd_decay_steps must be set when lr_decay_style is WSD");
+    }
+    if (!o.lr_wsd_decay_style) {
+      throw invalid_schedule("lr_wsd_decay_style",
+                             kind + ": lr_wsd_decay_style must be set when lr_decay_style is WSD");
+    }
+    if (*o.wsd_decay_steps > after_warmup) {
+      lrsched::detail::reject(kind, "wsd_decay_steps",
+                              "<= lr_decay_steps - lr_warmup_steps (" +
+                                  lrsched::detail::format_number(after_warmup) + ")",
+                              *o.wsd_decay_steps);
+    }
+    switch (*o.lr_wsd_decay_style) {
+      case wsd_decay_style::linear:
+        phases.decay_shape = wsd_shape::linear;
+        break;
+      case wsd_decay_style::cosine:
+        phases.decay_shape = wsd_shape::cosine;
+        break;
+      case wsd_decay_style::exponential:
+        phases.decay_shape = wsd_shape::exponential;
+        break;
+      case wsd_decay_style::minus_sqrt:
+        phases.decay_shape = wsd_shape::minus_sqrt;
+        break;
+    }
+    return wsd(o.max_lr, o.lr_warmup_steps, after_warmup - *o.wsd_decay_steps, *o.wsd_decay_steps,
+               phases);
+  };
+  return lrsched::detail::as_peer(native(), std::move(peer));
+}
+
+}  // namespace lrsched::megatron
+
+#endif  // LRSCHED_PEERS_MEGATRON_HPP
