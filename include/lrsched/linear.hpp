@@ -33,7 +33,7 @@ class linear {
         steps_(detail::require_steps("linear", "steps", steps)) {}
 
   [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
-    if (step >= steps_) return end_;
+    if (step >= steps_ || steps_ == 0) return end_;
     if (step <= 0) return start_;
     const auto t = static_cast<double>(step);
     const auto remaining = static_cast<double>(steps_ - step);
@@ -45,10 +45,14 @@ class linear {
     long double total = 0.0L;
     const std::int64_t ramp_end = std::min(last, steps_);
     if (first < ramp_end) {
-      // Σ (start (n - t) + end t) / n = (start Σ(n - t) + end Σt) / n
+      // Σ (start (n - t) + end t) / n = (start Σ(n - t) + end Σt) / n; both sums are of
+      // non-negative terms, formed directly (no difference of prefix sums).
       const long double n = static_cast<long double>(steps_);
-      const long double sum_t = detail::sum_of_steps(first, ramp_end);
-      const long double sum_rest = detail::count(first, ramp_end) * n - sum_t;
+      const long double m = detail::count(first, ramp_end);
+      const auto lo = static_cast<long double>(first);
+      const auto hi = static_cast<long double>(ramp_end - 1);
+      const long double sum_t = m * (lo + hi) / 2.0L;
+      const long double sum_rest = m * ((n - lo) + (n - hi)) / 2.0L;
       total +=
           (static_cast<long double>(start_) * sum_rest + static_cast<long double>(end_) * sum_t) /
           n;
@@ -89,14 +93,16 @@ class linear {
     long double total = 0.0L;
     const std::int64_t ramp_end = std::min(last, steps_);
     if (first < ramp_end) {
-      // s(t) = a + b t with a = start, b = (end - start) / n.
-      const long double a = start_;
-      const long double b = (static_cast<long double>(end_) - start_) / steps_;
+      // About the range's centre c: s(t) = s(c) + b (t − c) with b = (end − start) / n, and
+      // the cross term vanishes, so Σ s² = m·s(c)² + b²·m(m² − 1)/12: no cancellation.
+      const long double n = static_cast<long double>(steps_);
       const long double m = detail::count(first, ramp_end);
-      const long double s1 = detail::sum_of_steps(first, ramp_end);
-      const long double s2 = detail::sum_of_squares_below(static_cast<long double>(ramp_end)) -
-                             detail::sum_of_squares_below(static_cast<long double>(first));
-      total += a * a * m + 2.0L * a * b * s1 + b * b * s2;
+      const long double c =
+          (static_cast<long double>(first) + static_cast<long double>(ramp_end - 1)) / 2.0L;
+      const long double centre =
+          (static_cast<long double>(start_) * (n - c) + static_cast<long double>(end_) * c) / n;
+      const long double b = (static_cast<long double>(end_) - start_) / n;
+      total += m * centre * centre + b * b * m * (m * m - 1.0L) / 12.0L;
     }
     const auto e = static_cast<long double>(end_);
     total += detail::count(std::max(first, steps_), last) * e * e;
