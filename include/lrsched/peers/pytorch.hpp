@@ -26,9 +26,12 @@
 #ifndef LRSCHED_PEERS_PYTORCH_HPP
 #define LRSCHED_PEERS_PYTORCH_HPP
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -39,6 +42,8 @@
 #include "../compose.hpp"
 #include "../concepts.hpp"
 #include "../constant.hpp"
+#include "../cosine.hpp"
+#include "../cyclic.hpp"
 #include "../description.hpp"
 #include "../detail/blocks.hpp"
 #include "../detail/boundaries.hpp"
@@ -46,6 +51,11 @@
 #include "../detail/peer.hpp"
 #include "../exponential.hpp"
 #include "../linear.hpp"
+#include "../one_cycle.hpp"
+#include "../polynomial.hpp"
+#include "../repeat.hpp"
+#include "../restarts.hpp"
+#include "../step.hpp"
 
 namespace lrsched::pytorch {
 
@@ -165,25 +175,56 @@ inline bool is_chainable(const std::string& kind) {
 
 /// @brief PyTorch `StepLR`: `base_lr · gamma^⌊t / step_size⌋`.
 ///
-/// Same semantics as native (the drop happens AT step k·step_size). PyTorch
-/// multiplies the current LR by `gamma` at each drop; lrsched evaluates the
-/// power directly (agreeing to a few ulps, without drift). lrsched requires
-/// `step_size >= 1` (PyTorch divides by it) and `0 < gamma <= 1` (a growing
-/// step schedule is unbounded). Native: `base_lr × exponential(1, gamma,
-/// step_size, {.staircase = true})`. Sum: per block, a geometric series.
+/// Same semantics as native `step_decay` (the drop happens AT step k·step_size).
+/// PyTorch multiplies the current LR by `gamma` at each drop; lrsched evaluates
+/// the power directly (agreeing to a few ulps, without drift). lrsched requires
+/// `step_size >= 1` (PyTorch divides by it) and `0 <= gamma <= 1` (a growing
+/// step schedule is unbounded). Native: `base_lr × step_decay(1, step_size,
+/// gamma)`. Sum: the whole blocks as a geometric series.
 /// @param base_lr the optimizer's LR; finite.
 /// @param step_size steps between drops; >= 1.
-/// @param gamma the factor per drop, in (0, 1]; default 0.1.
+/// @param gamma the factor per drop, in [0, 1]; default 0.1.
 [[nodiscard]] inline auto step_lr(double base_lr, std::int64_t step_size, double gamma = 0.1) {
   constexpr std::string_view name = "pytorch.step_lr";
   detail::require_base_lr(name, base_lr);
   lrsched::detail::require_positive_steps(name, "step_size", step_size);
-  detail::require_unit_interval(name, "gamma", gamma, false);
-  return detail::as_factor(exponential(1.0, gamma, step_size, {.staircase = true}), base_lr,
+  detail::require_unit_interval(name, "gamma", gamma, true);
+  return detail::as_factor(step_decay(1.0, step_size, gamma), base_lr,
                            description{std::string(name)}
                                .with("base_lr", base_lr)
                                .with("step_size", step_size)
                                .with("gamma", gamma));
+}
+
+/// @brief PyTorch `MultiStepLR`: `base_lr · gamma^(number of milestones <= t)`.
+///
+/// Same semantics as native `multistep`: the drop happens AT each milestone, and
+/// a milestone listed twice drops by gamma² (PyTorch keeps a Counter). PyTorch
+/// accepts the milestones in any order (so does lrsched: they are sorted);
+/// lrsched rejects negative ones (PyTorch's recursive update never reaches them,
+/// while its closed form counts them). Native: `base_lr × multistep(1,
+/// milestones, gamma)`. Sum: per block.
+/// @param base_lr the optimizer's LR; finite.
+/// @param milestones steps where the LR drops, each >= 0.
+/// @param gamma the factor per drop, >= 0; default 0.1.
+[[nodiscard]] inline auto multi_step_lr(double base_lr, std::vector<std::int64_t> milestones,
+                                        double gamma = 0.1) {
+  constexpr std::string_view name = "pytorch.multi_step_lr";
+  detail::require_base_lr(name, base_lr);
+  for (std::size_t i = 0; i < milestones.size(); ++i) {
+    if (milestones[i] < 0) {
+      lrsched::detail::reject(name,
+                              "milestones[" + lrsched::detail::format_number(std::int64_t(i)) + "]",
+                              ">= 0", milestones[i]);
+    }
+  }
+  lrsched::detail::require_nonnegative(name, "gamma", gamma);
+  auto peer = description{std::string(name)}
+                  .with("base_lr", base_lr)
+                  .with("milestones", milestones)
+                  .with("gamma", gamma);
+  std::sort(milestones.begin(), milestones.end());
+  return detail::as_factor(multistep(1.0, std::move(milestones), gamma), base_lr, std::move(peer));
 }
 
 /// @brief PyTorch `ExponentialLR`: `base_lr · gamma^t`.
@@ -200,6 +241,199 @@ inline bool is_chainable(const std::string& kind) {
   return detail::as_factor(
       exponential(1.0, gamma), base_lr,
       description{std::string(name)}.with("base_lr", base_lr).with("gamma", gamma));
+}
+
+/// @brief PyTorch `PolynomialLR`: `base_lr · (1 − min(t, total_iters)/total_iters)^power`.
+///
+/// Same semantics as native `polynomial` (reaching 0 at `total_iters`, then
+/// holding it); PyTorch multiplies by the ratio of consecutive factors, lrsched
+/// evaluates the power (agreeing to a few ulps). With `total_iters == 0` PyTorch
+/// never changes the LR (its closed form would divide by zero): `base_lr`
+/// forever, reproduced. lrsched requires `power >= 0`. Native: `base_lr ×
+/// polynomial(1, 0, total_iters, power)`. Sum: power sums (Faulhaber for an
+/// integer power).
+/// @param base_lr the optimizer's LR; finite.
+/// @param total_iters >= 0; default 5.
+/// @param power >= 0; default 1.
+[[nodiscard]] inline auto polynomial_lr(double base_lr, std::int64_t total_iters = 5,
+                                        double power = 1.0) {
+  constexpr std::string_view name = "pytorch.polynomial_lr";
+  detail::require_base_lr(name, base_lr);
+  lrsched::detail::require_steps(name, "total_iters", total_iters);
+  lrsched::detail::require_nonnegative(name, "power", power);
+  return detail::as_factor(polynomial(1.0, total_iters == 0 ? 1.0 : 0.0, total_iters, power),
+                           base_lr,
+                           description{std::string(name)}
+                               .with("base_lr", base_lr)
+                               .with("total_iters", total_iters)
+                               .with("power", power));
+}
+
+/// @brief PyTorch `CosineAnnealingLR`: `eta_min + (base_lr − eta_min)·(1 +
+/// cos(π·t / T_max)) / 2` at EVERY step.
+///
+/// Differs from native lrsched past the end: PyTorch does not hold `eta_min`
+/// after `T_max` steps; the cosine goes back up, reaching `base_lr` again at
+/// 2·T_max, with period 2·T_max (its recursive update keeps following the same
+/// curve). This is reproduced. For the native "decay, then hold" use
+/// `cosine(base_lr, eta_min, T_max)`. Native: `repeat(chain(cosine(base_lr,
+/// eta_min, T_max), cosine(eta_min, base_lr, T_max)), 2·T_max)`. lrsched requires
+/// `T_max >= 1` (PyTorch divides by it). Sum: closed form per half period, O(1).
+/// Near `eta_min` lrsched's cosine keeps full relative precision where PyTorch's
+/// `1 + cos(x)` cancels, so the two differ there by PyTorch's rounding (~1e-16
+/// of `base_lr − eta_min`).
+/// @param base_lr the optimizer's LR, the top of the curve; finite.
+/// @param T_max half the period; >= 1.
+/// @param eta_min the bottom of the curve; finite; default 0.
+[[nodiscard]] inline auto cosine_annealing_lr(double base_lr, std::int64_t T_max,
+                                              double eta_min = 0.0) {
+  constexpr std::string_view name = "pytorch.cosine_annealing_lr";
+  detail::require_base_lr(name, base_lr);
+  lrsched::detail::require_positive_steps(name, "T_max", T_max);
+  lrsched::detail::require_finite(name, "eta_min", eta_min);
+  if (T_max > std::numeric_limits<std::int64_t>::max() / 2) {
+    lrsched::detail::reject(name, "T_max", "<= 2^62 (the period 2·T_max must fit in int64)", T_max);
+  }
+  return lrsched::detail::as_peer(lrsched::detail::make_cosine_wave(base_lr, eta_min, T_max),
+                                  description{std::string(name)}
+                                      .with("base_lr", base_lr)
+                                      .with("T_max", T_max)
+                                      .with("eta_min", eta_min));
+}
+
+/// @brief PyTorch `CosineAnnealingWarmRestarts`: cycle i lasts T_0·T_mult^i steps and
+/// falls as `eta_min + (base_lr − eta_min)·(1 + cos(π·T_cur/T_i))/2`, restarting at
+/// `base_lr`.
+///
+/// Same semantics as native `cosine_restarts(base_lr, T_0, {.floor_value = eta_min,
+/// .period_multiplier = T_mult})` (integer cycle boundaries, exact). PyTorch's own
+/// checks: `T_0 >= 1` and an integer `T_mult >= 1`. Sum: closed form per cycle,
+/// O(cycles).
+/// @param base_lr the optimizer's LR, each cycle's top; finite.
+/// @param T_0 the first cycle's length; >= 1.
+/// @param T_mult each cycle's length over the previous one's; >= 1; default 1.
+/// @param eta_min the floor; finite; default 0.
+[[nodiscard]] inline auto cosine_annealing_warm_restarts(double base_lr, std::int64_t T_0,
+                                                         std::int64_t T_mult = 1,
+                                                         double eta_min = 0.0) {
+  constexpr std::string_view name = "pytorch.cosine_annealing_warm_restarts";
+  detail::require_base_lr(name, base_lr);
+  lrsched::detail::require_positive_steps(name, "T_0", T_0);
+  lrsched::detail::require_positive_steps(name, "T_mult", T_mult);
+  lrsched::detail::require_finite(name, "eta_min", eta_min);
+  return lrsched::detail::as_peer(
+      cosine_restarts(base_lr, T_0,
+                      {.floor_value = eta_min, .period_multiplier = static_cast<double>(T_mult)}),
+      description{std::string(name)}
+          .with("base_lr", base_lr)
+          .with("T_0", T_0)
+          .with("T_mult", T_mult)
+          .with("eta_min", eta_min));
+}
+
+/// @brief PyTorch `OneCycleLR` (its learning rate; momentum cycling is not part of a
+/// schedule): from max_lr/div_factor up to `max_lr`, (three_phase: back down to
+/// max_lr/div_factor,) then down to that over final_div_factor.
+///
+/// Same semantics as native `one_cycle`, which places the phase ends where PyTorch
+/// does: at the real steps pct_start·T − 1 (the peak), 2·pct_start·T − 2 (three
+/// phases) and T − 1, T = total_steps, each step's fraction measured from the previous
+/// end even when it falls between steps; so the peak is at pct_start·T − 1, where
+/// optax's one-cycle peaks at ⌊pct_start·T⌋. Past the end: PyTorch accepts one more
+/// step (t = T, continuing the last curve past its end) and raises after; lrsched
+/// holds the value of step T − 1 from T − 1 on. With pct_start·T = 1 PyTorch divides
+/// by zero at step 0; lrsched puts the peak there. lrsched's cosine keeps full
+/// relative precision near min, where PyTorch's `1 + cos(x)` cancels (they differ
+/// there by ~1e-16 of max_lr). Sum: closed form per phase, O(1).
+/// @param max_lr the peak; finite.
+/// @param total_steps T, >= 1 (PyTorch's own check); its `epochs × steps_per_epoch`
+///        form is the same with T = epochs · steps_per_epoch.
+/// @param pct_start the fraction of T spent rising, in [0, 1]; default 0.3.
+/// @param anneal_strategy "cos" or "linear"; default "cos".
+/// @param div_factor initial = max_lr / div_factor; > 0; default 25.
+/// @param final_div_factor min = initial / final_div_factor; > 0; default 1e4.
+/// @param three_phase rise, fall back to the initial value, then decay to min.
+[[nodiscard]] inline auto one_cycle_lr(double max_lr, std::int64_t total_steps,
+                                       double pct_start = 0.3,
+                                       std::string_view anneal_strategy = "cos",
+                                       double div_factor = 25.0, double final_div_factor = 1e4,
+                                       bool three_phase = false) {
+  constexpr std::string_view name = "pytorch.one_cycle_lr";
+  lrsched::detail::require_finite(name, "max_lr", max_lr);
+  lrsched::detail::require_positive_steps(name, "total_steps", total_steps);
+  if (!(pct_start >= 0.0 && pct_start <= 1.0)) {
+    lrsched::detail::reject(name, "pct_start", "in [0, 1]", pct_start);
+  }
+  const auto anneal = one_cycle_anneal_from_string(anneal_strategy);
+  if (!anneal) {
+    throw invalid_schedule("anneal_strategy", std::string(name) +
+                                                  ": anneal_strategy must be \"cos\" or "
+                                                  "\"linear\", got \"" +
+                                                  std::string(anneal_strategy) + "\"");
+  }
+  lrsched::detail::require_positive(name, "div_factor", div_factor);
+  lrsched::detail::require_positive(name, "final_div_factor", final_div_factor);
+  return lrsched::detail::as_peer(one_cycle(max_lr, total_steps,
+                                            {.pct_start = pct_start,
+                                             .anneal_strategy = *anneal,
+                                             .div_factor = div_factor,
+                                             .final_div_factor = final_div_factor,
+                                             .three_phase = three_phase}),
+                                  description{std::string(name)}
+                                      .with("max_lr", max_lr)
+                                      .with("total_steps", total_steps)
+                                      .with("pct_start", pct_start)
+                                      .with("anneal_strategy", std::string(anneal_strategy))
+                                      .with("div_factor", div_factor)
+                                      .with("final_div_factor", final_div_factor)
+                                      .with("three_phase", three_phase));
+}
+
+/// @brief PyTorch `CyclicLR` (its learning rate; momentum cycling is not part of a
+/// schedule): triangles between `base_lr` and `max_lr`, rising for `step_size_up`
+/// steps and falling for `step_size_down` (= `step_size_up` when not given).
+///
+/// Same semantics as native `cyclic`: mode "triangular" keeps the amplitude,
+/// "triangular2" halves it every cycle, "exp_range" scales it by gamma^t. CyclicLR's
+/// `base_lr` is its own parameter: it overwrites the optimizer's LR at construction.
+/// PyTorch locates step t in its cycle as 1 + t/T − ⌊1 + t/T⌋ in floating point; native
+/// `cyclic` uses the exact integer position, so they agree to PyTorch's rounding. A
+/// custom `scale_fn` is not a parameter: multiply a triangular cycle by a schedule
+/// instead. lrsched requires `0 < gamma <= 1`. Sum: closed form, O(1).
+/// @param base_lr the bottom of each cycle; finite.
+/// @param max_lr the top of the first cycle; finite.
+/// @param step_size_up steps rising; default 2000.
+/// @param step_size_down steps falling; default `step_size_up`.
+/// @param mode "triangular", "triangular2" or "exp_range"; default "triangular".
+/// @param gamma exp_range's factor per step; default 1.
+[[nodiscard]] inline auto cyclic_lr(double base_lr, double max_lr, std::int64_t step_size_up = 2000,
+                                    std::optional<std::int64_t> step_size_down = std::nullopt,
+                                    std::string_view mode = "triangular", double gamma = 1.0) {
+  constexpr std::string_view name = "pytorch.cyclic_lr";
+  lrsched::detail::require_finite(name, "base_lr", base_lr);
+  lrsched::detail::require_finite(name, "max_lr", max_lr);
+  lrsched::detail::require_steps(name, "step_size_up", step_size_up);
+  const std::int64_t down = step_size_down.value_or(step_size_up);
+  lrsched::detail::require_steps(name, "step_size_down", down);
+  if (step_size_up + down == 0) {
+    lrsched::detail::reject(name, "step_size_up", ">= 1 when step_size_down is 0", step_size_up);
+  }
+  const auto shape = cyclic_mode_from_string(mode);
+  if (!shape) {
+    throw invalid_schedule("mode", std::string(name) +
+                                       ": mode must be \"triangular\", \"triangular2\" or "
+                                       "\"exp_range\", got \"" +
+                                       std::string(mode) + "\"");
+  }
+  if (!(gamma > 0.0 && gamma <= 1.0)) lrsched::detail::reject(name, "gamma", "in (0, 1]", gamma);
+  auto peer = description{std::string(name)}
+                  .with("base_lr", base_lr)
+                  .with("max_lr", max_lr)
+                  .with("step_size_up", step_size_up);
+  if (step_size_down) peer.with("step_size_down", *step_size_down);
+  peer.with("mode", std::string(mode)).with("gamma", gamma);
+  return lrsched::detail::as_peer(cyclic(base_lr, max_lr, step_size_up, down, *shape, gamma),
+                                  std::move(peer));
 }
 
 /// @brief PyTorch `LambdaLR`: `base_lr × lr_lambda(t)`, with the Python callable
