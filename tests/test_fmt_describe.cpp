@@ -4,15 +4,23 @@
 #include <lrsched/compose.hpp>
 #include <lrsched/constant.hpp>
 #include <lrsched/cosine.hpp>
+#include <lrsched/cyclic.hpp>
 #include <lrsched/exponential.hpp>
 #include <lrsched/fmt.hpp>
+#include <lrsched/inverse_sqrt.hpp>
+#include <lrsched/inverse_time.hpp>
 #include <lrsched/linear.hpp>
+#include <lrsched/one_cycle.hpp>
 #include <lrsched/piecewise.hpp>
+#include <lrsched/polynomial.hpp>
 #include <lrsched/repeat.hpp>
+#include <lrsched/restarts.hpp>
 #include <lrsched/step.hpp>
 #include <lrsched/stretch.hpp>
+#include <lrsched/tanh.hpp>
 #include <lrsched/units.hpp>
 #include <lrsched/warmup.hpp>
+#include <lrsched/wsd.hpp>
 
 #include <cstdint>
 #include <string>
@@ -71,6 +79,40 @@ TEST_CASE("each family has its own one-line form") {
         "piecewise_constant([0.001, 0.0001] split at [100])");
   CHECK(fmt::format("{}", lrsched::piecewise_linear({{0, 0.0}, {10, 1.0}})) ==
         "piecewise_linear([0, 1] at [0, 10])");
+}
+
+TEST_CASE("decays, cycles and restarts have their own one-line forms, defaults left out") {
+  CHECK(fmt::format("{}", lrsched::polynomial(1e-3, 0.0, 500, 2.0)) ==
+        "polynomial(0.001 → 0, 500 steps, power 2)");
+  CHECK(fmt::format("{}", lrsched::inverse_sqrt(7e-4, 4000)) ==
+        "inverse_sqrt(0.0007 after 4000 steps of warmup, timescale 4000)");
+  CHECK(fmt::format("{}", lrsched::inverse_time(0.1, 0.5, 100)) ==
+        "inverse_time(0.1 / (1 + 0.5 per 100 steps))");
+  CHECK(fmt::format("{}", lrsched::inverse_time(0.1, 0.5, 100, true)) ==
+        "inverse_time(0.1 / (1 + 0.5 per 100 steps), staircase)");
+  CHECK(fmt::format("{}", lrsched::tanh_decay(0.01, 1e-5, 200)) ==
+        "tanh_decay(0.01 → 1e-05, 200 steps)");
+  CHECK(fmt::format("{}", lrsched::tanh_decay(0.01, 1e-5, 200, -6.0, 3.0)) ==
+        "tanh_decay(0.01 → 1e-05, 200 steps, lb -6)");
+  CHECK(fmt::format("{}", lrsched::cosine_restarts(0.1, 1000)) ==
+        "cosine_restarts(0.1 → 0, first period 1000 steps)");
+  CHECK(fmt::format("{}", lrsched::cosine_restarts(0.1, 1000,
+                                                   {.floor_value = 1e-4,
+                                                    .period_multiplier = 2.0,
+                                                    .cycle_decay = 0.5,
+                                                    .decay_target = lrsched::restart_decay::peak,
+                                                    .cycle_limit = 5})) ==
+        "cosine_restarts(0.1 → 0.0001, first period 1000 steps, periods × 2, peak × 0.5 per "
+        "cycle, 5 cycles)");
+  CHECK(fmt::format("{}", lrsched::cyclic(1e-4, 1e-2, 2000, 1000)) ==
+        "cyclic(triangular, 0.0001 ↔ 0.01, 2000 steps up, 1000 steps down)");
+  CHECK(fmt::format("{}", lrsched::one_cycle(0.1, 10'000)) ==
+        "one_cycle(up to 0.1 over 0.3 of 10000 steps, cos, div_factor 25, final_div_factor 10000)");
+  CHECK(fmt::format("{}", lrsched::wsd(3e-4, 2000, 78'000, 20'000,
+                                       {.final_value = 3e-5,
+                                        .decay_shape = lrsched::wsd_shape::minus_sqrt})) ==
+        "wsd(0 → 0.0003 in 2000 steps (linear), held 78000 steps, → 3e-05 in 20000 steps "
+        "(minus_sqrt))");
 }
 
 TEST_CASE("each combinator reads around its children") {

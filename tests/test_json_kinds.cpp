@@ -1,17 +1,25 @@
 // Every family kind loads to exactly the schedule its C++ constructor makes: the
 // same value at every probe step, the same sums and the same description.
 #include <lrsched/cosine.hpp>
+#include <lrsched/cyclic.hpp>
 #include <lrsched/exponential.hpp>
+#include <lrsched/inverse_sqrt.hpp>
+#include <lrsched/inverse_time.hpp>
 #include <lrsched/json.hpp>
 #include <lrsched/linear.hpp>
+#include <lrsched/one_cycle.hpp>
 #include <lrsched/piecewise.hpp>
+#include <lrsched/polynomial.hpp>
 #include <lrsched/repeat.hpp>
+#include <lrsched/restarts.hpp>
 #include <lrsched/step.hpp>
 #include <lrsched/stretch.hpp>
 #include <lrsched/strided_sum.hpp>
 #include <lrsched/sum.hpp>
+#include <lrsched/tanh.hpp>
 #include <lrsched/units.hpp>
 #include <lrsched/warmup.hpp>
+#include <lrsched/wsd.hpp>
 
 #include <cstdint>
 #include <string>
@@ -95,6 +103,77 @@ TEST_CASE("piecewise tables load") {
       R"({"kind": "piecewise_linear", "steps": [0, 200, 900, 900, 2000],
                      "values": [0, 3e-4, 3e-4, 1e-4, 0]})",
       lrsched::piecewise_linear({{0, 0.0}, {200, 3e-4}, {900, 3e-4}, {900, 1e-4}, {2000, 0.0}}));
+}
+
+TEST_CASE("polynomial, inverse_sqrt, inverse_time and tanh_decay load") {
+  check_loads_as(R"({"kind": "polynomial", "init_value": 1e-3, "end_value": 1e-5, "steps": 2000,
+                     "power": 2})",
+                 lrsched::polynomial(1e-3, 1e-5, 2000, 2.0));
+  check_loads_as(R"({"kind": "inverse_sqrt", "peak_value": 7e-4, "warmup_steps": 400})",
+                 lrsched::inverse_sqrt(7e-4, 400));
+  check_loads_as(R"({"kind": "inverse_sqrt", "peak_value": 7e-4, "warmup_steps": 400,
+                     "timescale": 50})",
+                 lrsched::inverse_sqrt(7e-4, 400, 50));
+  check_loads_as(R"({"kind": "inverse_time", "init_value": 0.1, "decay_rate": 0.5,
+                     "decay_steps": 100})",
+                 lrsched::inverse_time(0.1, 0.5, 100));
+  check_loads_as(R"({"kind": "inverse_time", "init_value": 0.1, "decay_rate": 0.5,
+                     "decay_steps": 100, "staircase": true})",
+                 lrsched::inverse_time(0.1, 0.5, 100, true));
+  check_loads_as(R"({"kind": "tanh_decay", "max_value": 0.01, "min_value": 1e-5, "steps": 2000})",
+                 lrsched::tanh_decay(0.01, 1e-5, 2000));
+  check_loads_as(R"({"kind": "tanh_decay", "max_value": 0.01, "min_value": 1e-5, "steps": 2000,
+                     "lb": -6, "ub": 4})",
+                 lrsched::tanh_decay(0.01, 1e-5, 2000, -6.0, 4.0));
+}
+
+TEST_CASE("cosine_restarts, cyclic, one_cycle and wsd load with their defaults") {
+  check_loads_as(R"({"kind": "cosine_restarts", "peak_value": 0.1, "first_period": 100})",
+                 lrsched::cosine_restarts(0.1, 100));
+  check_loads_as(R"({"kind": "cosine_restarts", "peak_value": 0.1, "first_period": 100,
+                     "floor_value": 1e-4, "period_multiplier": 1.5, "cycle_decay": 0.5,
+                     "decay_target": "peak", "cycle_limit": 4, "k_decay": 2,
+                     "period_divisor": 3})",
+                 lrsched::cosine_restarts(0.1, 100,
+                                          {.floor_value = 1e-4,
+                                           .period_multiplier = 1.5,
+                                           .cycle_decay = 0.5,
+                                           .decay_target = lrsched::restart_decay::peak,
+                                           .cycle_limit = 4,
+                                           .k_decay = 2.0,
+                                           .period_divisor = 3}));
+  check_loads_as(R"({"kind": "cyclic", "base_lr": 1e-4, "max_lr": 1e-2, "step_size_up": 200,
+                     "step_size_down": 100})",
+                 lrsched::cyclic(1e-4, 1e-2, 200, 100));
+  check_loads_as(R"({"kind": "cyclic", "base_lr": 1e-4, "max_lr": 1e-2, "step_size_up": 200,
+                     "step_size_down": 100, "mode": "exp_range", "gamma": 0.999})",
+                 lrsched::cyclic(1e-4, 1e-2, 200, 100, lrsched::cyclic_mode::exp_range, 0.999));
+  check_loads_as(R"({"kind": "one_cycle", "max_lr": 0.1, "total_steps": 2000})",
+                 lrsched::one_cycle(0.1, 2000));
+  check_loads_as(R"({"kind": "one_cycle", "max_lr": 0.1, "total_steps": 2000, "pct_start": 0.25,
+                     "anneal_strategy": "linear", "div_factor": 10, "final_div_factor": 100,
+                     "three_phase": true})",
+                 lrsched::one_cycle(0.1, 2000,
+                                    {.pct_start = 0.25,
+                                     .anneal_strategy = lrsched::one_cycle_anneal::linear,
+                                     .div_factor = 10.0,
+                                     .final_div_factor = 100.0,
+                                     .three_phase = true}));
+  check_loads_as(R"({"kind": "wsd", "peak_value": 3e-4, "warmup_steps": 200,
+                     "stable_steps": 1500, "decay_steps": 800})",
+                 lrsched::wsd(3e-4, 200, 1500, 800));
+  check_loads_as(R"({"kind": "wsd", "peak_value": 3e-4, "warmup_steps": 200,
+                     "stable_steps": 1500, "decay_steps": 800, "final_value": 3e-5,
+                     "warmup_start_value": 1e-6, "decay_shape": "minus_sqrt",
+                     "warmup_shape": "cosine"})",
+                 lrsched::wsd(3e-4, 200, 1500, 800,
+                              {.final_value = 3e-5,
+                               .warmup_start_value = 1e-6,
+                               .decay_shape = lrsched::wsd_shape::minus_sqrt,
+                               .warmup_shape = lrsched::wsd_shape::cosine}));
+  check_loads_as(R"({"kind": "wsd", "peak_value": 3e-4, "warmup_steps": 200,
+                     "stable_steps": 9223372036854775807, "decay_steps": 800})",
+                 lrsched::wsd(3e-4, 200, lrsched::wsd::forever, 800));
 }
 
 TEST_CASE("warmup loads with a linear ramp from 0 unless told otherwise") {
@@ -191,6 +270,17 @@ TEST_CASE("family kinds report constructor errors at the parameter") {
   check_error(R"({"kind": "warmup", "warmup_steps": 10, "shape": 1,
                   "schedule": {"kind": "constant", "value": 1}})",
               "/shape", "expected one of \"linear\", \"cosine\", \"exponential\", got 1");
+  check_error(R"({"kind": "cyclic", "base_lr": 1e-4, "max_lr": 1e-2, "step_size_up": 0,
+                  "step_size_down": 0})",
+              "/step_size_down",
+              "cyclic: step_size_down must be >= 1 when step_size_up is 0, got 0");
+  check_error(R"({"kind": "one_cycle", "max_lr": 0.1, "total_steps": 100, "pct_start": 1.5})",
+              "/pct_start", "one_cycle: pct_start must be in [0, 1], got 1.5");
+  check_error(R"({"kind": "wsd", "peak_value": 3e-4, "warmup_steps": 2, "stable_steps": 3,
+                  "decay_steps": 4, "decay_shape": "1-sqrt"})",
+              "/decay_shape",
+              "expected one of \"linear\", \"cosine\", \"minus_sqrt\", \"exponential\", got "
+              "\"1-sqrt\"");
   check_error(R"({"kind": "repeat", "schedule": {"kind": "constant", "value": 1}})", "",
               "repeat: period is required when the schedule is open-ended");
   check_error(R"({"kind": "stretch", "factor": 0, "schedule": {"kind": "constant", "value": 1}})",

@@ -63,6 +63,20 @@ inline constexpr kind_template templates[] = {
     {"multistep", "multistep({init_value} × {gamma} at {milestones})"},
     {"piecewise_constant", "piecewise_constant({values} split at {boundaries})"},
     {"piecewise_linear", "piecewise_linear({values} at {steps})"},
+    {"polynomial", "polynomial({init_value} → {end_value}, {steps} {@}, power {power})"},
+    {"inverse_sqrt", "inverse_sqrt({peak_value} after {warmup_steps} {@} of warmup, timescale {timescale})"},
+    {"inverse_time", "inverse_time({init_value} / (1 + {decay_rate} per {decay_steps} {@}){?staircase!=false:, staircase})"},
+    {"tanh_decay", "tanh_decay({max_value} → {min_value}, {steps} {@}{?lb!=-7:, lb {lb}}{?ub!=3:, ub {ub}})"},
+    {"cosine_restarts", "cosine_restarts({peak_value} → {floor_value}, first period {first_period} {@}"
+                        "{?period_divisor!=1: / {period_divisor}}{?period_multiplier!=1:, periods × {period_multiplier}}"
+                        "{?cycle_decay!=1:, {decay_target} × {cycle_decay} per cycle}"
+                        "{?cycle_limit!=0:, {cycle_limit} cycles}{?k_decay!=1:, k_decay {k_decay}})"},
+    {"cyclic", "cyclic({mode}, {base_lr} ↔ {max_lr}, {step_size_up} {@} up, {step_size_down} {@} down"
+               "{?gamma!=1:, gamma {gamma}})"},
+    {"one_cycle", "one_cycle(up to {max_lr} over {pct_start} of {total_steps} {@}, {anneal_strategy}, "
+                  "div_factor {div_factor}, final_div_factor {final_div_factor}{?three_phase!=false:, three phases})"},
+    {"wsd", "wsd({warmup_start_value} → {peak_value} in {warmup_steps} {@} ({warmup_shape}), held {stable_steps} {@}, "
+            "→ {final_value} in {decay_steps} {@} ({decay_shape}))"},
     {"warmup", "warmup({shape}, {warmup_steps} {@} from {start_value}, then {schedule})"},
     {"product", "({factors| × })"},
     {"scale", "{factor} × {schedule}"},

@@ -15,16 +15,24 @@
 #include "../concepts.hpp"
 #include "../constant.hpp"
 #include "../cosine.hpp"
+#include "../cyclic.hpp"
 #include "../detail/numeric.hpp"
 #include "../error.hpp"
 #include "../exponential.hpp"
+#include "../inverse_sqrt.hpp"
+#include "../inverse_time.hpp"
 #include "../linear.hpp"
+#include "../one_cycle.hpp"
 #include "../piecewise.hpp"
+#include "../polynomial.hpp"
 #include "../repeat.hpp"
+#include "../restarts.hpp"
 #include "../step.hpp"
 #include "../stretch.hpp"
+#include "../tanh.hpp"
 #include "../units.hpp"
 #include "../warmup.hpp"
+#include "../wsd.hpp"
 #include "registry.hpp"
 
 namespace lrsched::config {
@@ -100,6 +108,101 @@ inline void add_builtin_kinds(kind_registry& r) {
       },
       steps_list("steps"), real_list("values"));
 
+  r.add(
+      "polynomial", "init_value to end_value along ((steps - t) / steps)^power, then hold",
+      [](double init_value, double end_value, std::int64_t n, double power) {
+        return polynomial(init_value, end_value, n, power);
+      },
+      real("init_value"), real("end_value"), steps("steps"), real("power"));
+  r.add(
+      "inverse_sqrt",
+      "linear warmup to peak_value, then peak_value * sqrt(timescale / (t - warmup_steps + "
+      "timescale)) (timescale default: max(warmup_steps, 1))",
+      [](double peak_value, std::int64_t warmup_steps, std::optional<std::int64_t> timescale) {
+        return timescale ? inverse_sqrt(peak_value, warmup_steps, *timescale)
+                         : inverse_sqrt(peak_value, warmup_steps);
+      },
+      real("peak_value"), steps("warmup_steps"), optional_steps("timescale"));
+  r.add(
+      "inverse_time", "init_value / (1 + decay_rate * t / decay_steps), continuous or staircase",
+      [](double init_value, double decay_rate, std::int64_t decay_steps, bool staircase) {
+        return inverse_time(init_value, decay_rate, decay_steps, staircase);
+      },
+      real("init_value"), real("decay_rate"), steps("decay_steps"), flag("staircase", false));
+  r.add(
+      "tanh_decay", "max_value to min_value along tanh swept from lb to ub over steps (timm)",
+      [](double max_value, double min_value, std::int64_t n, double lb, double ub) {
+        return tanh_decay(max_value, min_value, n, lb, ub);
+      },
+      real("max_value"), real("min_value"), steps("steps"), real("lb", -7.0), real("ub", 3.0));
+  r.add(
+      "cosine_restarts",
+      "cosine cycles from peak_value to floor_value, each period_multiplier times longer, "
+      "cycle_decay per cycle, cycle_limit cycles (0: no limit), timm's k_decay",
+      [](double peak_value, std::int64_t first_period, double floor_value, double period_multiplier,
+         double cycle_decay, restart_decay decay_target, std::int64_t cycle_limit, double k_decay,
+         std::int64_t period_divisor) {
+        return cosine_restarts(peak_value, first_period,
+                               {.floor_value = floor_value,
+                                .period_multiplier = period_multiplier,
+                                .cycle_decay = cycle_decay,
+                                .decay_target = decay_target,
+                                .cycle_limit = cycle_limit,
+                                .k_decay = k_decay,
+                                .period_divisor = period_divisor});
+      },
+      real("peak_value"), steps("first_period"), real("floor_value", 0.0),
+      real("period_multiplier", 1.0), real("cycle_decay", 1.0),
+      choice("decay_target", {restart_decay::amplitude, restart_decay::peak},
+             restart_decay::amplitude),
+      steps("cycle_limit", 0), real("k_decay", 1.0), steps("period_divisor", 1));
+  r.add(
+      "cyclic", "triangular cycles between base_lr and max_lr (PyTorch CyclicLR's modes)",
+      [](double base_lr, double max_lr, std::int64_t up, std::int64_t down, cyclic_mode mode,
+         double gamma) { return cyclic(base_lr, max_lr, up, down, mode, gamma); },
+      real("base_lr"), real("max_lr"), steps("step_size_up"), steps("step_size_down"),
+      choice("mode", {cyclic_mode::triangular, cyclic_mode::triangular2, cyclic_mode::exp_range},
+             cyclic_mode::triangular),
+      real("gamma", 1.0));
+  r.add(
+      "one_cycle",
+      "PyTorch OneCycleLR's phases: up to max_lr over pct_start of total_steps, then down to "
+      "max_lr / div_factor / final_div_factor",
+      [](double max_lr, std::int64_t total_steps, double pct_start, one_cycle_anneal anneal,
+         double div_factor, double final_div_factor, bool three_phase) {
+        return one_cycle(max_lr, total_steps,
+                         {.pct_start = pct_start,
+                          .anneal_strategy = anneal,
+                          .div_factor = div_factor,
+                          .final_div_factor = final_div_factor,
+                          .three_phase = three_phase});
+      },
+      real("max_lr"), steps("total_steps"), real("pct_start", 0.3),
+      choice("anneal_strategy", {one_cycle_anneal::cos, one_cycle_anneal::linear},
+             one_cycle_anneal::cos),
+      real("div_factor", 25.0), real("final_div_factor", 1e4), flag("three_phase", false));
+  r.add(
+      "wsd",
+      "warmup-stable-decay: warmup_steps up to peak_value, held for stable_steps, decay_steps "
+      "down to final_value, each ramp linear, cosine, minus_sqrt or exponential",
+      [](double peak_value, std::int64_t warmup_steps, std::int64_t stable_steps,
+         std::int64_t decay_steps, double final_value, double warmup_start_value,
+         wsd_shape decay_shape, wsd_shape warmup_shape) {
+        return wsd(peak_value, warmup_steps, stable_steps, decay_steps,
+                   {.final_value = final_value,
+                    .warmup_start_value = warmup_start_value,
+                    .decay_shape = decay_shape,
+                    .warmup_shape = warmup_shape});
+      },
+      real("peak_value"), steps("warmup_steps"), steps("stable_steps"), steps("decay_steps"),
+      real("final_value", 0.0), real("warmup_start_value", 0.0),
+      choice("decay_shape",
+             {wsd_shape::linear, wsd_shape::cosine, wsd_shape::minus_sqrt, wsd_shape::exponential},
+             wsd_shape::linear),
+      choice("warmup_shape",
+             {wsd_shape::linear, wsd_shape::cosine, wsd_shape::minus_sqrt, wsd_shape::exponential},
+             wsd_shape::linear));
+
   // Combinators.
   r.add(
       "warmup",
@@ -109,11 +212,8 @@ inline void add_builtin_kinds(kind_registry& r) {
         return lrsched::warmup(warmup_steps, std::move(inner), start_value, shape);
       },
       steps("warmup_steps"), real("start_value", 0.0),
-      choice<warmup_shape>("shape",
-                           {{"linear", warmup_shape::linear},
-                            {"cosine", warmup_shape::cosine},
-                            {"exponential", warmup_shape::exponential}},
-                           warmup_shape::linear),
+      choice("shape", {warmup_shape::linear, warmup_shape::cosine, warmup_shape::exponential},
+             warmup_shape::linear),
       schedule("schedule"));
   r.add(
       "chain",

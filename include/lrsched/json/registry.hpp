@@ -21,6 +21,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -194,6 +195,15 @@ typed_field<E> choice(std::string name, std::vector<std::pair<std::string, E>> n
             }
             return names.front().second;  // unreachable: the reader checked the choices
           }};
+}
+/// A string naming one of an enum's values, each named by the family's `to_string(E)`:
+/// `choice("mode", {cyclic_mode::triangular, cyclic_mode::exp_range}, cyclic_mode::triangular)`.
+template <class E>
+typed_field<E> choice(std::string name, std::initializer_list<E> values,
+                      std::type_identity_t<std::optional<E>> fallback = std::nullopt) {
+  std::vector<std::pair<std::string, E>> names;
+  for (const E value : values) names.emplace_back(std::string(to_string(value)), value);
+  return choice<E>(std::move(name), std::move(names), fallback);
 }
 /// @}
 
