@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian 12 machine and runs lrsched's main demo.
+# Sets up a fresh Debian 12 machine and runs lrsched's main demo (examples/demo.cpp).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup-debian.sh
-cmake --preset dev -DLRSCHED_BUILD_TESTS=OFF >/dev/null
-cmake --build --preset dev --target example_demo
-./build/dev/examples/demo
+# A build directory of its own, so the demo never changes the test build's settings.
+cmake --preset dev -B build/demo -DLRSCHED_BUILD_TESTS=OFF >/dev/null
+cmake --build build/demo --target example_demo
+./build/demo/examples/demo
