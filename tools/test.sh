@@ -9,11 +9,15 @@ export CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-2}"
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
 for preset in dev clang asan; do
   echo "== workflow preset: ${preset}"
+  started=$SECONDS
   cmake --workflow --preset "${preset}"
+  echo "== workflow preset ${preset}: $((SECONDS - started)) s"
 done
 for stage in tools/ci.d/*.sh; do
   [ -e "$stage" ] || continue
   echo "== stage: ${stage}"
+  started=$SECONDS
   bash "$stage"
+  echo "== stage ${stage}: $((SECONDS - started)) s"
 done
-echo "== all lrsched tests passed"
+echo "== all lrsched tests passed (${SECONDS} s)"
