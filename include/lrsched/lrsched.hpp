@@ -15,6 +15,8 @@
 #include "description.hpp"
 #include "error.hpp"
 #include "exponential.hpp"
+#include "fill.hpp"
+#include "fraction.hpp"
 #include "inverse_sqrt.hpp"
 #include "inverse_time.hpp"
 #include "linear.hpp"
