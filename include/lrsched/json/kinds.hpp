@@ -33,6 +33,7 @@
 #include "../units.hpp"
 #include "../warmup.hpp"
 #include "../wsd.hpp"
+#include "peer_kinds.hpp"
 #include "registry.hpp"
 
 namespace lrsched::config {
@@ -294,12 +295,14 @@ inline void add_builtin_kinds(kind_registry& r) {
 
 }  // namespace detail
 
-/// @brief The registry the JSON loader uses: the built-in kinds, plus any a
+/// @brief The registry the JSON loader uses: the built-in kinds, the peer-faithful
+/// `"<peer>.<function>"` kinds (json/peer_kinds.hpp), plus any a
 /// program adds (add them at start-up, before loading on several threads).
 inline kind_registry& kinds() {
   static kind_registry registry = [] {
     kind_registry r;
     detail::add_builtin_kinds(r);
+    detail::add_peer_kinds(r);
     return r;
   }();
   return registry;
