@@ -6,6 +6,9 @@
 # disturbs least) and as wall time.
 #
 #   baseline    #include <cmath>
+#   std         the standard headers the core headers include, nothing else (the floor
+#               the core's own code sits on)
+#   no-peers    the umbrella's includes except peers/*.hpp (families and composites only)
 #   core        #include <lrsched/lrsched.hpp>          (every family, composite, peer)
 #   core+use    the core plus a warmup-cosine chain evaluated and summed (instantiations)
 #   json        #include <lrsched/json.hpp>             (nlohmann_json, the kind registry)
@@ -20,6 +23,22 @@ work="$(mktemp -d /tmp/lrsched-compile-time.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
 printf '#include <cmath>\nint main() { return static_cast<int>(std::sqrt(4.0)); }\n' >"$work/baseline.cpp"
+# The core header set: everything under include/lrsched but the opt-in integrations.
+core_headers=()
+for header in include/lrsched/*.hpp include/lrsched/detail/*.hpp include/lrsched/peers/*.hpp; do
+  case "$header" in
+    */json.hpp | */fmt.hpp | */torch.hpp | */dialects.hpp) ;;
+    *) core_headers+=("$header") ;;
+  esac
+done
+{
+  grep -hoE '^#include <[a-z_]+>' "${core_headers[@]}" | sort -u
+  echo 'int main() { return 0; }'
+} >"$work/std.cpp"
+{
+  grep -E '^#include "' include/lrsched/lrsched.hpp | grep -v '"peers/' | sed 's|"|<lrsched/|; s|"|>|'
+  echo 'int main() { return 0; }'
+} >"$work/no-peers.cpp"
 printf '#include <lrsched/lrsched.hpp>\nint main() { return 0; }\n' >"$work/core.cpp"
 cat >"$work/core+use.cpp" <<'EOF'
 #include <lrsched/lrsched.hpp>
@@ -35,7 +54,7 @@ printf '#include <lrsched/fmt.hpp>\nint main() { return 0; }\n' >"$work/fmt.cpp"
 /usr/bin/python3 - "$work" "$runs" $compilers <<'EOF'
 import os, resource, statistics, subprocess, sys, time
 work, runs, compilers = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-tus = ["baseline", "core", "core+use", "json", "fmt"]
+tus = ["baseline", "std", "no-peers", "core", "core+use", "json", "fmt"]
 flags = ["-std=c++20", "-O2", "-Iinclude", "-c", "-o", os.devnull]
 
 def compile_once(cxx, tu):
