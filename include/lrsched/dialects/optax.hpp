@@ -14,10 +14,12 @@
 #define LRSCHED_DIALECTS_OPTAX_HPP
 
 #include <algorithm>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -53,12 +55,14 @@ inline void split_scales(document& args, const std::string& path) {
     std::vector<std::pair<std::int64_t, double>> entries;
     for (auto e = it->begin(); e != it->end(); ++e) {
       const std::string entry_path = child_pointer(where, e.key());
-      const document key = document::parse(e.key(), nullptr, false);
-      if (!key.is_number_integer() && !key.is_number_unsigned()) {
-        throw config_error(entry_path, "expected a step (a non-negative integer) as the key, got " +
-                                           quote_text(e.key()));
+      const std::string& key = e.key();
+      std::int64_t step = 0;
+      const auto [end, error] = std::from_chars(key.data(), key.data() + key.size(), step);
+      if (key.empty() || error != std::errc() || end != key.data() + key.size() || step < 0) {
+        throw config_error(entry_path,
+                           "expected a step (a non-negative integer below 2^63) as the key, got " +
+                               quote_text(key));
       }
-      const std::int64_t step = integer_at(key, entry_path, true);
       const double scale = real_at(e.value(), entry_path);
       if (scale < 0.0) expected(entry_path, "a scale >= 0", e.value());
       entries.emplace_back(step, scale);
