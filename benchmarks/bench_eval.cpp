@@ -18,6 +18,7 @@
 
 #include <lrsched/json.hpp>
 #include <lrsched/lrsched.hpp>
+#include <lrsched/peers.hpp>
 
 #include <algorithm>
 #include <array>

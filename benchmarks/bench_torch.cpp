@@ -19,6 +19,7 @@
 #include <torch/optim/sgd.h>
 
 #include <lrsched/lrsched.hpp>
+#include <lrsched/peers.hpp>
 
 #include <cmath>
 #include <cstdint>

@@ -1,5 +1,6 @@
 // lrsched/torch.hpp against a real libtorch optimizer, and libtorch's own StepLR.
 #include <lrsched/lrsched.hpp>
+#include <lrsched/peers.hpp>
 #include <lrsched/torch.hpp>
 
 #include <torch/optim/schedulers/step_lr.h>

@@ -2,6 +2,9 @@
 /// @brief The core umbrella: every schedule family, composition and summed-LR
 /// helper. Needs only the standard library; the JSON, fmt and libtorch
 /// integrations are separate opt-in headers and are never included from here.
+/// The peer-faithful constructors (`lrsched::pytorch::...`, `lrsched::hf::...`) are
+/// in `<lrsched/peers.hpp>` (all seven) or `<lrsched/peers/<peer>.hpp>` (one), so a
+/// program that does not use them does not pay for compiling them.
 #ifndef LRSCHED_LRSCHED_HPP
 #define LRSCHED_LRSCHED_HPP
 
@@ -21,13 +24,6 @@
 #include "inverse_time.hpp"
 #include "linear.hpp"
 #include "one_cycle.hpp"
-#include "peers/deepspeed.hpp"
-#include "peers/huggingface.hpp"
-#include "peers/keras.hpp"
-#include "peers/megatron.hpp"
-#include "peers/optax.hpp"
-#include "peers/pytorch.hpp"
-#include "peers/timm.hpp"
 #include "piecewise.hpp"
 #include "plateau.hpp"
 #include "polynomial.hpp"
