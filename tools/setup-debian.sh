@@ -3,7 +3,7 @@
 # own packages. Runs apt-get as root, or through sudo for a normal user.
 set -euo pipefail
 packages=(
-  g++ clang cmake ninja-build pkg-config git python3
+  g++ clang libclang-rt-14-dev cmake ninja-build pkg-config git python3
   catch2 nlohmann-json3-dev libfmt-dev libbenchmark-dev
 )
 # Extra packages a CI stage asks for (e.g. LRSCHED_EXTRA_PACKAGES="libtorch-dev").

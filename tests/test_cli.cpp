@@ -1,0 +1,414 @@
+// The lrsched command, run as a program: every subcommand on the example configs against the
+// library's own evaluation (values parsed back from %.17g equal s(t) bit for bit), standard
+// input, --steps-file, the usage errors, check's exit code and message, the help texts.
+#include <lrsched/dialects.hpp>
+#include <lrsched/fmt.hpp>
+#include <lrsched/json.hpp>
+#include <lrsched/sum.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "catch.hpp"
+#include "cli_runner.hpp"
+#include "support.hpp"
+
+using lrsched::test::cli_result;
+using lrsched::test::run_cli;
+using lrsched::test::temporary_file;
+
+namespace {
+
+std::filesystem::path configs_dir() {
+  return std::filesystem::path(LRSCHED_TEST_DATA_DIR) / ".." / ".." / "examples" / "configs";
+}
+
+std::vector<std::filesystem::path> example_configs() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(configs_dir())) {
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// The lines of `text`; every line must end in '\n'.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = text.find('\n', start);
+    REQUIRE(end != std::string::npos);
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+/// The numbers the command printed, one per line, each parsed back exactly.
+std::vector<double> numbers_of(const std::string& text) {
+  std::vector<double> values;
+  for (const auto& line : lines_of(text)) {
+    char* end = nullptr;
+    values.push_back(std::strtod(line.c_str(), &end));
+    INFO("line '" << line << "'");
+    REQUIRE(end == line.c_str() + line.size());
+    REQUIRE(!line.empty());
+  }
+  return values;
+}
+
+std::string g17(double v) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", v);
+  return text;
+}
+
+/// Every output line a usage error may give: exit 2, nothing on stdout, one line on stderr
+/// that names the command and contains `expected`.
+void check_usage_error(const std::vector<std::string>& arguments, const std::string& expected,
+                       const std::string& input = {}) {
+  std::string shown;
+  for (const auto& a : arguments) shown += a + " ";
+  INFO("lrsched " << shown);
+  const cli_result r = run_cli(arguments, input);
+  INFO("stderr: " << r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.out.empty());
+  REQUIRE(!r.err.empty());
+  CHECK(r.err.find('\n') == r.err.size() - 1);
+  CHECK(r.err.rfind("lrsched", 0) == 0);
+  CHECK(r.err.find(expected) != std::string::npos);
+}
+
+constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+
+}  // namespace
+
+TEST_CASE("eval prints s(t) at every step of a range, exactly, for every example config") {
+  const auto files = example_configs();
+  REQUIRE(files.size() >= 10);
+  for (const auto& file : files) {
+    INFO(file.filename().string());
+    const auto s = lrsched::parse_schedule(read_file(file));
+    struct range {
+      std::int64_t first, last, stride;
+    };
+    for (const range r :
+         {range{-3, 300, 1}, range{0, 200'000, 997}, range{5, 6, 1}, range{7, 7, 1},
+          range{int64_max - 30, int64_max, 7}, range{int64_min, int64_min + 3, 1}}) {
+      const std::string spec =
+          std::to_string(r.first) + ":" + std::to_string(r.last) + ":" + std::to_string(r.stride);
+      INFO("--steps " << spec);
+      const cli_result result = run_cli({"eval", file.string(), "--steps", spec});
+      REQUIRE(result.exit_code == 0);
+      CHECK(result.err.empty());
+      const auto values = numbers_of(result.out);
+      std::vector<std::int64_t> steps;
+      for (std::int64_t t = r.first; t < r.last; t += r.stride) {
+        steps.push_back(t);
+        if (r.last - t <= r.stride) break;
+      }
+      REQUIRE(values.size() == steps.size());
+      for (std::size_t k = 0; k < steps.size(); ++k) {
+        INFO("step " << steps[k]);
+        CHECK(values[k] == s(steps[k]));
+      }
+    }
+  }
+}
+
+TEST_CASE("eval without a stride takes every step, and STRIDE may pass the end") {
+  const auto file = (configs_dir() / "warmup_cosine.json").string();
+  const auto s = lrsched::parse_schedule(read_file(file));
+  const auto every = numbers_of(run_cli({"eval", file, "--steps", "1990:2010"}).out);
+  REQUIRE(every.size() == 20);
+  for (std::size_t k = 0; k < every.size(); ++k) CHECK(every[k] == s(1990 + std::int64_t(k)));
+  const auto once = numbers_of(run_cli({"eval", file, "--steps=10:20:1000"}).out);
+  REQUIRE(once.size() == 1);
+  CHECK(once[0] == s(10));
+}
+
+TEST_CASE("eval reads the steps of --steps-file in their order, from a file or stdin") {
+  const auto file = (configs_dir() / "sgdr_restarts.json").string();
+  const auto s = lrsched::parse_schedule(read_file(file));
+  const std::vector<std::int64_t> steps{5000, 0, -7, 1, int64_max, int64_min, 123456789, 5000};
+  std::string listed = "5000 0\n\n  -7\t1\r\n" + std::to_string(int64_max) + "\n" +
+                       std::to_string(int64_min) + "\n123456789\n5000";
+  const temporary_file steps_file(listed);
+  for (const bool from_stdin : {false, true}) {
+    INFO("steps from stdin: " << from_stdin);
+    const cli_result r = from_stdin ? run_cli({"eval", file, "--steps-file", "-"}, listed)
+                                    : run_cli({"eval", file, "--steps-file", steps_file.path()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const auto values = numbers_of(r.out);
+    REQUIRE(values.size() == steps.size());
+    for (std::size_t k = 0; k < steps.size(); ++k) CHECK(values[k] == s(steps[k]));
+  }
+  SECTION("an empty steps file prints nothing") {
+    const temporary_file empty("\n \n");
+    const cli_result r = run_cli({"eval", file, "--steps-file", empty.path()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+  }
+  SECTION("a bad step is a usage error naming its line") {
+    const temporary_file bad("1\n2\n3.5\n");
+    check_usage_error({"eval", file, "--steps-file", bad.path()}, "line 3");
+    const temporary_file huge("99999999999999999999\n");
+    check_usage_error({"eval", file, "--steps-file", huge.path()}, "line 1");
+  }
+}
+
+TEST_CASE("- reads the config from standard input") {
+  for (const auto& file : example_configs()) {
+    INFO(file.filename().string());
+    const std::string text = read_file(file);
+    const cli_result from_file = run_cli({"eval", file.string(), "--steps", "0:5000:37"});
+    const cli_result from_stdin = run_cli({"eval", "-", "--steps", "0:5000:37"}, text);
+    REQUIRE(from_stdin.exit_code == 0);
+    CHECK(from_stdin.out == from_file.out);
+    CHECK(run_cli({"convert", "-"}, text).out == run_cli({"convert", file.string()}).out);
+    CHECK(run_cli({"check", "-"}, text).exit_code == 0);
+  }
+}
+
+TEST_CASE("sum prints the library's summed LR over [from, to)") {
+  for (const auto& file : example_configs()) {
+    INFO(file.filename().string());
+    const auto s = lrsched::parse_schedule(read_file(file));
+    struct range {
+      std::int64_t first, last;
+    };
+    for (const range r : {range{0, 100'000}, range{-50, 17}, range{123, 123}, range{0, 1},
+                          range{1000, std::int64_t{1} << 30}}) {
+      INFO("[" << r.first << ", " << r.last << ")");
+      const cli_result result = run_cli({"sum", file.string(), "--from", std::to_string(r.first),
+                                         "--to", std::to_string(r.last)});
+      REQUIRE(result.exit_code == 0);
+      const auto values = numbers_of(result.out);
+      REQUIRE(values.size() == 1);
+      CHECK(values[0] == lrsched::sum(s, r.first, r.last));
+      CHECK(result.out == g17(lrsched::sum(s, r.first, r.last)) + "\n");
+    }
+    const auto from_zero = run_cli({"sum", file.string(), "--to", "2500"});
+    CHECK(numbers_of(from_zero.out) == std::vector<double>{lrsched::sum(s, 0, 2500)});
+  }
+}
+
+TEST_CASE("convert prints the canonical JSON, which reloads to the same schedule") {
+  for (const auto& file : example_configs()) {
+    INFO(file.filename().string());
+    const auto s = lrsched::parse_schedule(read_file(file));
+    const cli_result r = run_cli({"convert", file.string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const auto printed = nlohmann::ordered_json::parse(r.out);
+    CHECK(printed == lrsched::to_ordered_json(s));
+    CHECK(r.out == lrsched::to_ordered_json(s).dump(2) + "\n");
+    const auto reloaded = lrsched::from_json(printed);
+    for (const auto t : lrsched::test::extreme_steps) CHECK(reloaded(t) == s(t));
+    for (std::int64_t t = 0; t < 200'000; t += 331) CHECK(reloaded(t) == s(t));
+    // Converting the canonical form again changes nothing.
+    CHECK(run_cli({"convert", "-"}, r.out).out == r.out);
+  }
+}
+
+TEST_CASE("show prints the description, a plot and the summed LR over the horizon") {
+  for (const auto& file : example_configs()) {
+    INFO(file.filename().string());
+    const auto s = lrsched::parse_schedule(read_file(file));
+    const cli_result r = run_cli({"show", file.string()});
+    REQUIRE(r.exit_code == 0);
+    CHECK(r.err.empty());
+    const auto lines = lines_of(r.out);
+    REQUIRE(lines.size() > 15);
+    CHECK(lines[0] == fmt::format("{}", s));
+    // The plot: 12 rows of 64 cells, an axis, the step labels.
+    std::size_t plot_rows = 0;
+    for (const auto& line : lines) {
+      if (line.find("┤") != std::string::npos || line.find("│") != std::string::npos) ++plot_rows;
+    }
+    CHECK(plot_rows == 12);
+    const auto length = s.length();
+    const std::int64_t horizon = length && *length > 0 ? *length : -1;
+    const std::string& last = lines.back();
+    if (horizon > 0) {
+      char expected[128];
+      std::snprintf(expected, sizeof expected, "summed LR over steps [0, %lld): %.10g",
+                    static_cast<long long>(horizon), lrsched::sum(s, 0, horizon));
+      CHECK(last == expected);
+    } else {
+      CHECK(last.rfind("summed LR over steps [0, ", 0) == 0);
+    }
+    // --steps sets the horizon.
+    const cli_result asked = run_cli({"show", file.string(), "--steps", "5000"});
+    REQUIRE(asked.exit_code == 0);
+    char expected[128];
+    std::snprintf(expected, sizeof expected, "summed LR over steps [0, 5000): %.10g",
+                  lrsched::sum(s, 0, 5000));
+    CHECK(lines_of(asked.out).back() == expected);
+    // --tree shows the tree view.
+    const cli_result tree = run_cli({"show", file.string(), "--tree"});
+    REQUIRE(tree.exit_code == 0);
+    CHECK(tree.out.rfind(fmt::format("{:t}", s) + "\n", 0) == 0);
+  }
+}
+
+TEST_CASE("check exits with 0 for a valid config and prints nothing") {
+  for (const auto& file : example_configs()) {
+    INFO(file.filename().string());
+    const cli_result r = run_cli({"check", file.string()});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.empty());
+    CHECK(r.err.empty());
+  }
+}
+
+TEST_CASE("an invalid config: exit code 2 and the error with its JSON pointer on stderr") {
+  const std::vector<std::string> bad_documents{
+      R"({"kind": "chain", "steps": [10], "pieces": [{"kind": "constant", "value": 1},
+          {"kind": "linear", "start_value": 1, "end_value": 0, "stepz": 5}]})",
+      R"({"kind": "linear", "start_value": 0, "end_value": 1, "steps": -5})",
+      R"({"kind": "cosinus", "peak_value": 1, "end_value": 0, "steps": 10})",
+      R"({"kind": "constant", "value": "high"})",
+      R"({"kind": "constant", "value": 1,})",
+      R"([1, 2, 3])",
+      "",
+      R"({"kind": "constant", "value": 1, "value": 2})",
+  };
+  for (const auto& text : bad_documents) {
+    INFO(text);
+    std::string expected;
+    try {
+      (void)lrsched::load_config(lrsched::parse_config(text));
+      FAIL("the library accepts the document");
+    } catch (const lrsched::config_error& e) {
+      expected = e.what();
+    }
+    const temporary_file file(text);
+    for (const std::string& command :
+         std::vector<std::string>{"check", "eval", "sum", "convert", "show"}) {
+      INFO(command);
+      std::vector<std::string> arguments{command, file.path()};
+      if (command == "eval") arguments.insert(arguments.end(), {"--steps", "0:10"});
+      if (command == "sum") arguments.insert(arguments.end(), {"--to", "10"});
+      const cli_result r = run_cli(arguments);
+      CHECK(r.exit_code == 2);
+      CHECK(r.out.empty());
+      CHECK(r.err == file.path() + ": " + expected + "\n");
+    }
+    const cli_result piped = run_cli({"check", "-"}, text);
+    CHECK(piped.exit_code == 2);
+    CHECK(piped.err == "<stdin>: " + expected + "\n");
+  }
+  SECTION("the pointer and the problem are the library's") {
+    const cli_result r = run_cli(
+        {"check", "-"}, R"({"kind": "linear", "start_value": 0, "end_value": 1, "steps": -5})");
+    CHECK(r.err.rfind("<stdin>: /steps: ", 0) == 0);
+  }
+}
+
+TEST_CASE("a file that cannot be read exits with 1") {
+  const cli_result r = run_cli({"check", "/nonexistent/lrsched/config.json"});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("/nonexistent/lrsched/config.json: cannot open file") != std::string::npos);
+  const auto file = (configs_dir() / "step_decay.json").string();
+  const cli_result steps = run_cli({"eval", file, "--steps-file", "/nonexistent/steps.txt"});
+  CHECK(steps.exit_code == 1);
+  CHECK(steps.out.empty());
+}
+
+TEST_CASE("every usage error exits with 2 and one line on stderr") {
+  const std::string file = (configs_dir() / "step_decay.json").string();
+  check_usage_error({}, "missing COMMAND");
+  check_usage_error({"evl", file}, "unknown command evl (did you mean eval?)");
+  check_usage_error({"--frobnicate"}, "unknown option --frobnicate");
+  check_usage_error({"help", "nothing"}, "no command 'nothing'");
+  check_usage_error({"eval", file, "--stps", "0:1"},
+                    "unknown option --stps (did you mean --steps?)");
+  check_usage_error({"eval", file, "-x"}, "unknown option -x");
+  check_usage_error({"eval", file, "--steps"}, "option --steps needs a value");
+  check_usage_error({"eval", file, "--steps", "0:1", "--steps", "0:2"}, "more than once");
+  check_usage_error({"show", file, "--tree=yes"}, "option --tree takes no value");
+  check_usage_error({"eval", "--steps", "0:1"}, "missing FILE");
+  check_usage_error({"eval", file, file, "--steps", "0:1"}, "expected one FILE, got 2");
+  check_usage_error({"eval", file}, "missing --steps");
+  check_usage_error({"eval", file, "--steps", "0:1", "--steps-file", file}, "not both");
+  check_usage_error({"eval", "-", "--steps-file", "-"}, "cannot both be standard input");
+  check_usage_error({"eval", file, "--steps", "5"}, "--steps must be A:B or A:B:STRIDE");
+  check_usage_error({"eval", file, "--steps", "a:5"}, "--steps start must be an integer");
+  check_usage_error({"eval", file, "--steps", "0:5x"}, "--steps end must be an integer");
+  check_usage_error({"eval", file, "--steps", "0:5:"}, "--steps stride must be an integer");
+  check_usage_error({"eval", file, "--steps", "0:5:0"}, "--steps stride must be positive");
+  check_usage_error({"eval", file, "--steps", "0:5:-1"}, "--steps stride must be positive");
+  check_usage_error({"eval", file, "--steps", "10:5"}, "must not be below its start");
+  check_usage_error({"eval", file, "--steps", "0:99999999999999999999"}, "--steps end");
+  check_usage_error({"sum", file}, "missing --to");
+  check_usage_error({"sum", file, "--to", "1e5"}, "--to must be an integer step");
+  check_usage_error({"sum", file, "--from", "x", "--to", "5"}, "--from must be an integer");
+  check_usage_error({"sum", file, "--from", "10", "--to", "5"}, "--to must not be below --from");
+  check_usage_error({"show", file, "--steps", "0"}, "--steps must be positive");
+  check_usage_error({"show", file, "--steps", "ten"}, "--steps must be an integer");
+  check_usage_error({"convert", file, "--dialect", "deepspeeed"},
+                    "unknown dialect 'deepspeeed' (did you mean deepspeed?)");
+  check_usage_error({"check", file, "--base-lr", "fast"}, "--base-lr must be a finite number");
+  check_usage_error({"check", file, "--base-lr", "nan"}, "--base-lr must be a finite number");
+  check_usage_error({"check", file, "--base-lr", "1e999"}, "--base-lr must be a finite number");
+  check_usage_error({"check", file, "--set", "total_num_steps"}, "--set must be KEY=VALUE");
+  check_usage_error({"check", file, "--set", "=5"}, "--set must be KEY=VALUE");
+  check_usage_error({"check", file, "--set", "warmup_num_steps=soon"},
+                    "--set warmup_num_steps must be a finite number");
+  check_usage_error({"convert", file, "--steps", "0:1"}, "unknown option --steps");
+  // Each message points to the help of its command.
+  const cli_result r = run_cli({"sum", file});
+  CHECK(r.err.find("see lrsched sum --help") != std::string::npos);
+}
+
+TEST_CASE("--help: a short overview, and each command's options") {
+  const cli_result overview = run_cli({"--help"});
+  CHECK(overview.exit_code == 0);
+  CHECK(overview.err.empty());
+  CHECK(overview.out.rfind("usage: lrsched COMMAND", 0) == 0);
+  CHECK(lines_of(overview.out).size() <= 25);
+  for (const std::string& command :
+       std::vector<std::string>{"show", "eval", "sum", "convert", "check"}) {
+    INFO(command);
+    CHECK(overview.out.find("  " + command + " ") != std::string::npos);
+    const cli_result help = run_cli({command, "--help"});
+    CHECK(help.exit_code == 0);
+    CHECK(help.err.empty());
+    CHECK(help.out.rfind("usage: lrsched " + command + " FILE", 0) == 0);
+    CHECK(lines_of(help.out).size() <= 30);
+    for (const std::string& option :
+         std::vector<std::string>{"--dialect NAME", "--base-lr X", "--set KEY=VALUE", "--help"}) {
+      CHECK(help.out.find(option) != std::string::npos);
+    }
+    CHECK(run_cli({command, "-h"}).out == help.out);
+    CHECK(run_cli({"help", command}).out == help.out);
+    // --help wins over everything else on the line.
+    CHECK(run_cli({command, "--help", "no-such-file"}).exit_code == 0);
+  }
+  CHECK(run_cli({"eval", "--help"}).out.find("--steps A:B[:STRIDE]") != std::string::npos);
+  CHECK(run_cli({"eval", "--help"}).out.find("--steps-file F") != std::string::npos);
+  CHECK(run_cli({"sum", "--help"}).out.find("--from A") != std::string::npos);
+  CHECK(run_cli({"show", "--help"}).out.find("--steps N") != std::string::npos);
+  CHECK(run_cli({"-h"}).out == overview.out);
+}
