@@ -89,9 +89,13 @@ inline constexpr std::array<std::pair<std::string_view, dialect>, 9> dialect_nam
 // One line per dialect in each of: the includes, detect_dialect's table, load_config's switch.
 // Each dialects/<name>.hpp defines, in lrsched::detail::dialects, looks_like_<name>(doc),
 // <name>_looks_for (what detection looks for) and load_<name>(doc, options).
+#include "dialects/deepspeed.hpp"
+#include "dialects/hf.hpp"
 #include "dialects/keras.hpp"
+#include "dialects/megatron.hpp"
 #include "dialects/optax.hpp"
 #include "dialects/pytorch.hpp"
+#include "dialects/timm.hpp"
 
 namespace lrsched {
 
@@ -115,6 +119,10 @@ struct detection {
       {dialect::pytorch, dd::looks_like_pytorch(doc), dd::pytorch_looks_for},
       {dialect::keras, dd::looks_like_keras(doc), dd::keras_looks_for},
       {dialect::optax, dd::looks_like_optax(doc), dd::optax_looks_for},
+      {dialect::hf, dd::looks_like_hf(doc), dd::hf_looks_for},
+      {dialect::deepspeed, dd::looks_like_deepspeed(doc), dd::deepspeed_looks_for},
+      {dialect::timm, dd::looks_like_timm(doc), dd::timm_looks_for},
+      {dialect::megatron, dd::looks_like_megatron(doc), dd::megatron_looks_for},
   };
   std::string matched, looked_for;
   std::optional<dialect> found;
@@ -159,6 +167,14 @@ struct detection {
       return dd::load_keras(doc, options);
     case dialect::optax:
       return dd::load_optax(doc, options);
+    case dialect::hf:
+      return dd::load_hf(doc, options);
+    case dialect::deepspeed:
+      return dd::load_deepspeed(doc, options);
+    case dialect::timm:
+      return dd::load_timm(doc, options);
+    case dialect::megatron:
+      return dd::load_megatron(doc, options);
     default:
       break;
   }
