@@ -360,7 +360,15 @@ class any_chain {
         .with_children("pieces", std::move(children));
   }
 
+  /// Up to 8 pieces: a branch-free count of the starts at or before `step`; beyond, a
+  /// binary search.
   [[nodiscard]] std::size_t active_piece(std::int64_t step) const noexcept {
+    const std::size_t n = starts_.size();  // one start per piece
+    if (n <= 8) {
+      std::size_t k = 0;
+      for (std::size_t i = 1; i < n; ++i) k += static_cast<std::size_t>(starts_[i] <= step);
+      return k;
+    }
     const auto it = std::upper_bound(starts_.begin() + 1, starts_.end(), step);
     return static_cast<std::size_t>(it - starts_.begin()) - 1;
   }

@@ -38,6 +38,19 @@
 namespace lrsched {
 namespace detail {
 
+/// k·factor for k >= 0 and factor >= 1, saturating at the int64 maximum: one multiply with
+/// an overflow flag where the compiler offers it (no division on the evaluation path).
+constexpr std::int64_t saturating_product(std::int64_t k, std::int64_t factor) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(k, factor, &product)) return std::numeric_limits<std::int64_t>::max();
+  return product;
+#else
+  constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  return k != 0 && k > max / factor ? max : k * factor;
+#endif
+}
+
 /// offset + k·stride for offset, k >= 0 and stride >= 1, saturating at the int64 maximum.
 constexpr std::int64_t saturating_affine(std::int64_t offset, std::int64_t k,
                                          std::int64_t stride) noexcept {
@@ -103,7 +116,7 @@ class per_step_schedule {
 
   /// The samples consumed before update `step` (saturating).
   [[nodiscard]] std::int64_t samples(std::int64_t step) const noexcept {
-    return detail::saturating_affine(0, detail::clamp_step(step), samples_per_step_);
+    return detail::saturating_product(detail::clamp_step(step), samples_per_step_);
   }
 
   /// The inner summed over every samples_per_step-th sample.
