@@ -8,8 +8,8 @@
 #   baseline    #include <cmath>
 #   std         the standard headers the core headers include, nothing else (the floor
 #               the core's own code sits on)
-#   no-peers    the umbrella's includes except peers/*.hpp (families and composites only)
-#   core        #include <lrsched/lrsched.hpp>          (every family, composite, peer)
+#   core        #include <lrsched/lrsched.hpp>          (every family and composite)
+#   peers       #include <lrsched/peers.hpp>            (the peer-faithful constructors)
 #   core+use    the core plus a warmup-cosine chain evaluated and summed (instantiations)
 #   json        #include <lrsched/json.hpp>             (nlohmann_json, the kind registry)
 #   fmt         #include <lrsched/fmt.hpp>              ({fmt})
@@ -35,10 +35,7 @@ done
   grep -hoE '^#include <[a-z_]+>' "${core_headers[@]}" | sort -u
   echo 'int main() { return 0; }'
 } >"$work/std.cpp"
-{
-  grep -E '^#include "' include/lrsched/lrsched.hpp | grep -v '"peers/' | sed 's|"|<lrsched/|; s|"|>|'
-  echo 'int main() { return 0; }'
-} >"$work/no-peers.cpp"
+printf '#include <lrsched/peers.hpp>\nint main() { return 0; }\n' >"$work/peers.cpp"
 printf '#include <lrsched/lrsched.hpp>\nint main() { return 0; }\n' >"$work/core.cpp"
 cat >"$work/core+use.cpp" <<'EOF'
 #include <lrsched/lrsched.hpp>
@@ -54,7 +51,7 @@ printf '#include <lrsched/fmt.hpp>\nint main() { return 0; }\n' >"$work/fmt.cpp"
 /usr/bin/python3 - "$work" "$runs" $compilers <<'EOF'
 import os, resource, statistics, subprocess, sys, time
 work, runs, compilers = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-tus = ["baseline", "std", "no-peers", "core", "core+use", "json", "fmt"]
+tus = ["baseline", "std", "core", "core+use", "peers", "json", "fmt"]
 flags = ["-std=c++20", "-O2", "-Iinclude", "-c", "-o", os.devnull]
 
 def compile_once(cxx, tu):
