@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Sets up a fresh Debian 12 machine and runs lrsched's whole test suite: g++ and clang
-# with warnings as errors, an ASan+UBSan build, then every stage in tools/ci.d/ in order
-# (consumer projects, packaging, fuzzing, benchmark smoke runs, ...).
+# Sets up a fresh Debian 12 machine and runs lrsched's whole test suite: g++ with
+# warnings as errors (dev preset), clang with warnings as errors, ASan and UBSan (asan
+# preset), then every stage in tools/ci.d/ in order (packaging, fuzzing, benchmark smoke
+# runs, libtorch). The clang preset (clang without sanitizers) is left out to keep a run
+# under 20 minutes on 2 cores: asan builds the same code with the same compiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup-debian.sh
 export CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-2}"
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
-for preset in dev clang asan; do
+for preset in dev asan; do
   echo "== workflow preset: ${preset}"
   started=$SECONDS
   cmake --workflow --preset "${preset}"

@@ -28,6 +28,7 @@
 #include "any_schedule.hpp"
 #include "json.hpp"
 #include "json/error.hpp"
+#include "json/linkage.hpp"
 
 namespace lrsched {
 
@@ -85,110 +86,33 @@ inline constexpr std::array<std::pair<std::string_view, dialect>, 9> dialect_nam
 
 }  // namespace lrsched
 
-// ------------------------------------------------------------------ the dispatcher
-// One line per dialect in each of: the includes, detect_dialect's table, load_config's switch.
-// Each dialects/<name>.hpp defines, in lrsched::detail::dialects, looks_like_<name>(doc),
-// <name>_looks_for (what detection looks for) and load_<name>(doc, options).
-#include "dialects/deepspeed.hpp"
-#include "dialects/hf.hpp"
-#include "dialects/keras.hpp"
-#include "dialects/megatron.hpp"
-#include "dialects/optax.hpp"
-#include "dialects/pytorch.hpp"
-#include "dialects/timm.hpp"
-
 namespace lrsched {
-
-namespace detail::dialects {
-/// One dialect's verdict on a document, and what it looks for (for the error when none matches).
-struct detection {
-  dialect which;
-  bool matches;
-  std::string_view looks_for;
-};
-}  // namespace detail::dialects
 
 /// @brief The dialect a document is written in, from the keys only that dialect uses.
 /// @throws config_error at "" when no dialect matches (listing what each looks for) or
 ///         when several do (naming them).
-[[nodiscard]] inline dialect detect_dialect(const nlohmann::ordered_json& doc) {
-  if (!doc.is_object()) detail::json::expected("", "a config object", doc);
-  namespace dd = detail::dialects;
-  const dd::detection detections[] = {
-      {dialect::canonical, doc.contains("kind"), "canonical: a \"kind\" key"},
-      {dialect::pytorch, dd::looks_like_pytorch(doc), dd::pytorch_looks_for},
-      {dialect::keras, dd::looks_like_keras(doc), dd::keras_looks_for},
-      {dialect::optax, dd::looks_like_optax(doc), dd::optax_looks_for},
-      {dialect::hf, dd::looks_like_hf(doc), dd::hf_looks_for},
-      {dialect::deepspeed, dd::looks_like_deepspeed(doc), dd::deepspeed_looks_for},
-      {dialect::timm, dd::looks_like_timm(doc), dd::timm_looks_for},
-      {dialect::megatron, dd::looks_like_megatron(doc), dd::megatron_looks_for},
-  };
-  std::string matched, looked_for;
-  std::optional<dialect> found;
-  for (const auto& d : detections) {
-    looked_for += (looked_for.empty() ? "" : "; ") + std::string(d.looks_for);
-    if (!d.matches) continue;
-    matched += (matched.empty() ? "" : " and ") + std::string(to_string(d.which));
-    if (found) {
-      throw config_error("", "ambiguous config: it looks like " + matched +
-                                 "; choose one with the dialect option (--dialect)");
-    }
-    found = d.which;
-  }
-  if (!found) {
-    throw config_error(
-        "", "expected a config in a known dialect, found none of its keys (" + looked_for + ")");
-  }
-  return *found;
-}
-
+[[nodiscard]] LRSCHED_CONFIG_DECL dialect detect_dialect(const nlohmann::ordered_json& doc);
 /// @copydoc detect_dialect(const nlohmann::ordered_json&)
-[[nodiscard]] inline dialect detect_dialect(const nlohmann::json& doc) {
-  return detect_dialect(nlohmann::ordered_json(doc));
-}
+[[nodiscard]] LRSCHED_CONFIG_DECL dialect detect_dialect(const nlohmann::json& doc);
 
 /// @brief Loads a config written in dialect `d` (detected from its shape by default) into
 /// the peer-faithful schedule it describes; `options` supply what the document leaves to
 /// the command line (`--base-lr`, DeepSpeed's `"auto"` values).
 /// @throws config_error with the JSON pointer of the first bad value.
-[[nodiscard]] inline any_schedule load_config(const nlohmann::ordered_json& doc,
-                                              dialect d = dialect::automatic,
-                                              const load_options& options = {}) {
-  namespace dd = detail::dialects;
-  const dialect chosen = d == dialect::automatic ? detect_dialect(doc) : d;
-  switch (chosen) {
-    case dialect::automatic:  // detect_dialect never returns it
-    case dialect::canonical:
-      return from_json(doc);
-    case dialect::pytorch:
-      return dd::load_pytorch(doc, options);
-    case dialect::keras:
-      return dd::load_keras(doc, options);
-    case dialect::optax:
-      return dd::load_optax(doc, options);
-    case dialect::hf:
-      return dd::load_hf(doc, options);
-    case dialect::deepspeed:
-      return dd::load_deepspeed(doc, options);
-    case dialect::timm:
-      return dd::load_timm(doc, options);
-    case dialect::megatron:
-      return dd::load_megatron(doc, options);
-    default:
-      break;
-  }
-  throw config_error(
-      "", "the " + std::string(to_string(chosen)) + " dialect is not available in this version");
-}
-
+[[nodiscard]] LRSCHED_CONFIG_DECL any_schedule load_config(const nlohmann::ordered_json& doc,
+                                                           dialect d = dialect::automatic,
+                                                           const load_options& options = {});
 /// @copydoc load_config(const nlohmann::ordered_json&, dialect, const load_options&)
-[[nodiscard]] inline any_schedule load_config(const nlohmann::json& doc,
-                                              dialect d = dialect::automatic,
-                                              const load_options& options = {}) {
-  return load_config(nlohmann::ordered_json(doc), d, options);
-}
+[[nodiscard]] LRSCHED_CONFIG_DECL any_schedule load_config(const nlohmann::json& doc,
+                                                           dialect d = dialect::automatic,
+                                                           const load_options& options = {});
 
 }  // namespace lrsched
+
+// The definitions: here, or (with LRSCHED_SEPARATE_COMPILATION) in the one source file
+// that includes <lrsched/src.hpp>.
+#ifndef LRSCHED_SEPARATE_COMPILATION
+#include "dialects/load.hpp"
+#endif
 
 #endif  // LRSCHED_DIALECTS_HPP

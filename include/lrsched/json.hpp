@@ -15,6 +15,10 @@
 /// See docs/json.md for every kind and docs/schema/lrsched.schema.json for the
 /// JSON Schema. Link `lrsched::json`.
 ///
+/// Header-only by default. A program that includes this header in many source files can
+/// compile the loader once instead: define `LRSCHED_SEPARATE_COMPILATION` for the whole
+/// program and include <lrsched/src.hpp> in one source file (docs/json.md).
+///
 /// @code
 /// auto s = lrsched::parse_schedule(R"({"kind": "constant", "value": 1e-3})");
 /// double lr = s(100);
@@ -32,43 +36,37 @@
 #include "concepts.hpp"
 #include "description.hpp"
 #include "json/error.hpp"
-#include "json/kinds.hpp"
-#include "json/reader.hpp"
+#include "json/linkage.hpp"
 #include "json/registry.hpp"
-#include "json/writer.hpp"
 
 namespace lrsched {
 
+namespace config {
+/// @brief The registry the JSON loader uses: the built-in kinds, the peer-faithful
+/// `"<peer>.<function>"` kinds (json/peer_kinds.hpp), plus any a program adds (add them
+/// at start-up, before loading on several threads).
+LRSCHED_CONFIG_DECL kind_registry& kinds();
+}  // namespace config
+
 /// @brief Loads a schedule from its canonical JSON form.
 /// @throws config_error naming the JSON pointer of the first bad value.
-[[nodiscard]] inline any_schedule from_json(const nlohmann::json& document) {
-  return detail::json::reader<nlohmann::json>(config::kinds()).read(document, "", 1);
-}
+[[nodiscard]] LRSCHED_CONFIG_DECL any_schedule from_json(const nlohmann::json& document);
 /// @copydoc from_json(const nlohmann::json&)
-[[nodiscard]] inline any_schedule from_json(const nlohmann::ordered_json& document) {
-  return detail::json::reader<nlohmann::ordered_json>(config::kinds()).read(document, "", 1);
-}
+[[nodiscard]] LRSCHED_CONFIG_DECL any_schedule from_json(const nlohmann::ordered_json& document);
 
 /// @brief Parses JSON text strictly (no duplicate keys, bounded nesting) into a document,
 /// for loaders of any format built on this one.
 /// @throws config_error for invalid JSON (the message gives line and column).
-[[nodiscard]] inline nlohmann::ordered_json parse_config(std::string_view text) {
-  return detail::json::parse_text<nlohmann::ordered_json>(text);
-}
+[[nodiscard]] LRSCHED_CONFIG_DECL nlohmann::ordered_json parse_config(std::string_view text);
 
 /// @brief Parses JSON text and loads the schedule it describes.
 /// @throws config_error for invalid JSON or an invalid schedule.
-[[nodiscard]] inline any_schedule parse_schedule(std::string_view text) {
-  return from_json(parse_config(text));
-}
+[[nodiscard]] LRSCHED_CONFIG_DECL any_schedule parse_schedule(std::string_view text);
 
 /// @brief The canonical JSON of a description: nested chains flattened,
 /// parameters and children under their description names, in order.
 /// @throws config_error if it contains a user-defined schedule without `describe()`.
-[[nodiscard]] inline nlohmann::ordered_json to_ordered_json(description d) {
-  detail::json::normalize(d);
-  return detail::json::write<nlohmann::ordered_json>(d, config::kinds(), "");
-}
+[[nodiscard]] LRSCHED_CONFIG_DECL nlohmann::ordered_json to_ordered_json(description d);
 
 /// @brief The canonical JSON of any schedule, keys in canonical order
 /// (`"kind"`, then the parameters, then the children): what `lrsched convert` prints.
@@ -83,25 +81,19 @@ template <Schedule S>
 /// @throws config_error if it contains a user-defined schedule without `describe()`.
 template <Schedule S>
 [[nodiscard]] nlohmann::json to_json(const S& schedule) {
-  description d = detail::describe(schedule);
-  detail::json::normalize(d);
-  return detail::json::write<nlohmann::json>(d, config::kinds(), "");
+  return nlohmann::json(to_ordered_json(detail::describe(schedule)));
 }
 
 /// @brief The JSON Schema (draft 2020-12) of the canonical format, generated
 /// from the registered kinds; docs/schema/lrsched.schema.json is its output.
-[[nodiscard]] inline nlohmann::ordered_json json_schema() {
-  return detail::json::schema(config::kinds());
-}
+[[nodiscard]] LRSCHED_CONFIG_DECL nlohmann::ordered_json json_schema();
 
 /// @brief nlohmann's hook, found by argument-dependent lookup:
 /// `nlohmann::json j = lrsched::linear(0.0, 1e-3, 100);`.
 template <class BasicJson, Schedule S>
   requires Describable<S>
 void to_json(BasicJson& j, const S& schedule) {
-  description d = schedule.describe();
-  detail::json::normalize(d);
-  j = detail::json::write<BasicJson>(d, config::kinds(), "");
+  j = BasicJson(to_ordered_json(schedule.describe()));
 }
 
 }  // namespace lrsched
@@ -119,5 +111,11 @@ struct nlohmann::adl_serializer<lrsched::any_schedule> {
     lrsched::to_json(j, schedule);
   }
 };
+
+// The definitions: here, or (with LRSCHED_SEPARATE_COMPILATION) in the one source file
+// that includes <lrsched/src.hpp>.
+#ifndef LRSCHED_SEPARATE_COMPILATION
+#include "json/impl.hpp"
+#endif
 
 #endif  // LRSCHED_JSON_HPP

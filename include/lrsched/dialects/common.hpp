@@ -22,6 +22,7 @@
 
 #include "../any_schedule.hpp"
 #include "../json.hpp"
+#include "../json/reader.hpp"
 
 namespace lrsched::detail::dialects {
 

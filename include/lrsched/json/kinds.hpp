@@ -1,6 +1,7 @@
 /// @file json/kinds.hpp
 /// @brief The built-in kinds of the canonical JSON format: every lrsched
-/// family and combinator, with the fields its `describe()` reports.
+/// family and combinator, with the fields its `describe()` reports, and the definition of
+/// `config::kinds()` (declared in json.hpp), which registers them and the peers' kinds.
 #ifndef LRSCHED_JSON_KINDS_HPP
 #define LRSCHED_JSON_KINDS_HPP
 
@@ -33,6 +34,7 @@
 #include "../units.hpp"
 #include "../warmup.hpp"
 #include "../wsd.hpp"
+#include "linkage.hpp"
 #include "peer_kinds.hpp"
 #include "registry.hpp"
 
@@ -295,10 +297,7 @@ inline void add_builtin_kinds(kind_registry& r) {
 
 }  // namespace detail
 
-/// @brief The registry the JSON loader uses: the built-in kinds, the peer-faithful
-/// `"<peer>.<function>"` kinds (json/peer_kinds.hpp), plus any a
-/// program adds (add them at start-up, before loading on several threads).
-inline kind_registry& kinds() {
+LRSCHED_CONFIG_DECL kind_registry& kinds() {
   static kind_registry registry = [] {
     kind_registry r;
     detail::add_builtin_kinds(r);

@@ -22,7 +22,6 @@
 #include "../detail/numeric.hpp"
 #include "../error.hpp"
 #include "error.hpp"
-#include "kinds.hpp"
 #include "registry.hpp"
 #include "suggest.hpp"
 

@@ -16,7 +16,6 @@
 #include "../any_schedule.hpp"
 #include "../description.hpp"
 #include "error.hpp"
-#include "kinds.hpp"
 #include "reader.hpp"
 #include "registry.hpp"
 
