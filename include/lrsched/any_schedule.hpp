@@ -34,20 +34,6 @@ namespace detail {
 template <class T>
 inline constexpr char type_tag = 0;
 
-/// The length of a schedule as an optional: its `length()` when it has one.
-template <class S>
-std::optional<std::int64_t> optional_length(const S& s) noexcept {
-  if constexpr (FiniteSchedule<S>) {
-    return static_cast<std::int64_t>(s.length());
-  } else if constexpr (requires {
-                         { s.length() } -> std::same_as<std::optional<std::int64_t>>;
-                       }) {
-    return s.length();
-  } else {
-    return std::nullopt;
-  }
-}
-
 /// What every stored schedule offers besides evaluation (which goes through a
 /// plain function pointer kept in `any_schedule` itself: one indirect call).
 class any_model {

@@ -63,9 +63,23 @@ class scaled {
   double factor_;
 };
 
+namespace detail {
+template <class S>
+concept finite_or_constant = FiniteSchedule<S> || std::same_as<S, constant>;
+template <class S>
+constexpr std::int64_t length_or_zero(const S& s) noexcept {
+  if constexpr (FiniteSchedule<S>) {
+    return static_cast<std::int64_t>(s.length());
+  } else {
+    return 0;  // a constant holds from the start
+  }
+}
+}  // namespace detail
+
 /// @brief s(t) = left(t) · right(t). A product with a `constant` on either
 /// side keeps the closed-form sum; any other product sums by compensated
-/// summation (there is no closed form for a product of two general shapes).
+/// summation (there is no closed form for a product of two general shapes), over
+/// the steps before it holds its final value when both factors are finite.
 template <Schedule L, Schedule R>
 class product {
  public:
@@ -94,6 +108,13 @@ class product {
       return static_cast<long double>(right_.value()) *
              detail::sum_strided_ld(left_, first, last, stride);
     }
+  }
+
+  /// Holds from the longer factor's length on, when each factor is finite or a `constant`.
+  [[nodiscard]] constexpr std::int64_t length() const noexcept
+      requires(detail::finite_or_constant<L>&& detail::finite_or_constant<R> &&
+               !(std::same_as<L, constant> && std::same_as<R, constant>)) {
+    return std::max(detail::length_or_zero(left_), detail::length_or_zero(right_));
   }
 
   [[nodiscard]] description describe() const {

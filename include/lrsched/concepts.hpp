@@ -5,6 +5,7 @@
 
 #include <concepts>
 #include <cstdint>
+#include <optional>
 
 namespace lrsched {
 
@@ -53,6 +54,26 @@ template <class S>
 concept FiniteSchedule = Schedule<S> && requires(const S& s) {
   { s.length() } -> std::convertible_to<std::int64_t>;
 };
+
+namespace detail {
+
+/// The length of a schedule as an optional: its `length()` when it has one (a
+/// `FiniteSchedule`, or a run-time `std::optional` length such as `any_schedule`'s). The
+/// schedule holds its final value from there on, so summation loops stop there.
+template <class S>
+constexpr std::optional<std::int64_t> optional_length(const S& s) noexcept {
+  if constexpr (FiniteSchedule<S>) {
+    return static_cast<std::int64_t>(s.length());
+  } else if constexpr (requires {
+                         { s.length() } -> std::same_as<std::optional<std::int64_t>>;
+                       }) {
+    return s.length();
+  } else {
+    return std::nullopt;
+  }
+}
+
+}  // namespace detail
 
 }  // namespace lrsched
 

@@ -59,6 +59,15 @@ template <Schedule S>
 long double loop_sum_strided(const S& s, std::int64_t first, std::int64_t last,
                              std::int64_t stride) noexcept {
   compensated_sum acc;
+  // A schedule that holds its final value from some step on: the held terms in one.
+  if (const auto hold = optional_length(s); hold && stride >= 1) {
+    const std::int64_t from = progression_at_or_after(first, stride, *hold);
+    if (from < last) {
+      acc.add(static_cast<long double>(progression_count(from, last, stride)) *
+              static_cast<long double>(s(from)));
+      last = from;
+    }
+  }
   const std::uint64_t terms = progression_count(first, last, stride);
   std::int64_t t = first;
   for (std::uint64_t k = 0; k < terms; ++k) {

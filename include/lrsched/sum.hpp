@@ -12,10 +12,25 @@
 namespace lrsched {
 namespace detail {
 
-/// Σ_{t=first}^{last-1} s(t) by compensated summation in long double: O(last - first).
+/// Adds the held tail of a schedule that holds its final value from some step on
+/// (optional_length) to `acc`, `power` 1 or 2, and returns where the loop over the rest stops.
+template <int power, Schedule S>
+std::int64_t add_held_tail(compensated_sum& acc, const S& s, std::int64_t first,
+                           std::int64_t last) noexcept {
+  const auto hold = optional_length(s);
+  if (!hold || *hold >= last) return last;
+  const std::int64_t from = std::max(first, *hold);
+  const auto v = static_cast<long double>(s(from));
+  acc.add(count(from, last) * (power == 1 ? v : v * v));
+  return from;
+}
+
+/// Σ_{t=first}^{last-1} s(t) by compensated summation in long double: O(last - first),
+/// or O(length() - first) for a schedule that holds its final value from length() on.
 template <Schedule S>
 long double loop_sum(const S& s, std::int64_t first, std::int64_t last) noexcept {
   compensated_sum acc;
+  last = add_held_tail<1>(acc, s, first, last);
   for (std::int64_t t = first; t < last; ++t) acc.add(static_cast<long double>(s(t)));
   return acc.value();
 }
@@ -23,6 +38,7 @@ long double loop_sum(const S& s, std::int64_t first, std::int64_t last) noexcept
 template <Schedule S>
 long double loop_sum_of_squares(const S& s, std::int64_t first, std::int64_t last) noexcept {
   compensated_sum acc;
+  last = add_held_tail<2>(acc, s, first, last);
   for (std::int64_t t = first; t < last; ++t) {
     const auto v = static_cast<long double>(s(t));
     acc.add(v * v);
