@@ -157,6 +157,37 @@ TEST_CASE("timm poly with k-decay, decaying and growing cycles follows timm's ar
   }
 }
 
+TEST_CASE("timm poly with a k-decay so large that T_i^k overflows stays finite and falling") {
+  // 90^170 is beyond double (timm raises OverflowError); found by the config fuzzer, which
+  // summed NaN here. The fraction is then (t/T_i)^k: ~0 early, 1 at the end of the cycle.
+  const auto s = timm::poly_lr_scheduler(1e-2, {.t_initial = 90,
+                                                .power = 0.5,
+                                                .lr_min = 1e-4,
+                                                .warmup_t = 10,
+                                                .warmup_lr_init = 1e-5,
+                                                .warmup_prefix = true,
+                                                .k_decay = 170.0});
+  double previous = s(10);
+  CHECK(previous == 1e-2);
+  for (std::int64_t t = 11; t <= 100; ++t) {
+    INFO("step " << t);
+    const double value = s(t);
+    REQUIRE(std::isfinite(value));
+    CHECK(value <= previous);
+    CHECK(value >= 1e-4);
+    previous = value;
+  }
+  // t_cur = t - 10: (50/90)^170 is far below double's resolution of 1; (89/90)^170 = 0.15.
+  CHECK(s(60) == Approx(1e-2).epsilon(1e-15));
+  CHECK(
+      s(99) ==
+      Approx(1e-4 + (1e-2 - 1e-4) * std::sqrt(1.0 - std::pow(89.0 / 90.0, 170.0))).epsilon(1e-13));
+  CHECK(s(100) == 1e-4);
+  CHECK(std::isfinite(lrsched::sum(s, 0, 1000)));
+  CHECK(lrsched::test::relative_error(lrsched::sum(s, 0, 1000),
+                                      lrsched::test::reference_sum(s, 0, 1000)) <= 1e-15);
+}
+
 TEST_CASE("timm tanh gives update 0 timm's _get_lr(0), a hair below base_lr") {
   const auto s = timm::tanh_lr_scheduler(0.1, {.t_initial = 100});
   CHECK(s(0) < 0.1);

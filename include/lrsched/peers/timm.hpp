@@ -247,8 +247,12 @@ struct poly_shape {
   double power;
   double k_decay;
   [[nodiscard]] double operator()(double lr_max, double t_curr, double t_i) const noexcept {
-    return lr_min + (lr_max - lr_min) *
-                        std::pow(1.0 - std::pow(t_curr, k_decay) / std::pow(t_i, k_decay), power);
+    // timm's t_cur^k / T_i^k (its rounding), unless T_i^k overflows (Python raises
+    // OverflowError there): then the same fraction as (t_cur / T_i)^k, never inf / inf.
+    const double whole = std::pow(t_i, k_decay);
+    const double elapsed =
+        std::isfinite(whole) ? std::pow(t_curr, k_decay) / whole : std::pow(t_curr / t_i, k_decay);
+    return lr_min + (lr_max - lr_min) * std::pow(1.0 - elapsed, power);
   }
   [[nodiscard]] description describe() const {
     return description{kind("poly_shape")}
