@@ -106,6 +106,13 @@ inline any_schedule check_document(const golden::golden_case& c, golden::tally& 
   return named;
 }
 
+/// A loader of JSON text in dialect `d`: `loader(d)(text)` or `loader(d)(text, options)`.
+inline auto loader(lrsched::dialect d) {
+  return [d](const std::string& text, const lrsched::load_options& options = {}) {
+    return lrsched::load_config(lrsched::parse_config(text), d, options);
+  };
+}
+
 /// Runs `load`, which must throw a config_error at `pointer` whose problem contains `text`.
 template <class Load>
 void expect_error(Load load, const std::string& pointer, const std::string& text) {

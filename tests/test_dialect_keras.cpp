@@ -46,9 +46,7 @@ document serialized_legacy(const golden::golden_case& c) {
   return doc;
 }
 
-lrsched::any_schedule load(const std::string& text) {
-  return lrsched::load_config(lrsched::parse_config(text), lrsched::dialect::keras);
-}
+const auto load = dialect::loader(lrsched::dialect::keras);
 
 }  // namespace
 

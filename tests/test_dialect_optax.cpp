@@ -41,9 +41,7 @@ document optax_call(const std::string& function, const nlohmann::json& params) {
   return doc;
 }
 
-lrsched::any_schedule load(const std::string& text) {
-  return lrsched::load_config(lrsched::parse_config(text), lrsched::dialect::optax);
-}
+const auto load = dialect::loader(lrsched::dialect::optax);
 
 }  // namespace
 

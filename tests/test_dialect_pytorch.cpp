@@ -85,9 +85,7 @@ std::string base_lr_text(double base) {
   return text;
 }
 
-lrsched::any_schedule load(const std::string& text, const lrsched::load_options& options = {}) {
-  return lrsched::load_config(lrsched::parse_config(text), lrsched::dialect::pytorch, options);
-}
+const auto load = dialect::loader(lrsched::dialect::pytorch);
 
 }  // namespace
 
