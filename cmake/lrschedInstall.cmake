@@ -103,14 +103,14 @@ install(FILES "${_lrsched_pc}" DESTINATION "${LRSCHED_INSTALL_PKGCONFIGDIR}"
   COMPONENT ${_lrsched_dev})
 
 # ---------------------------------------------------------------- the lrsched command
-# Built from examples/ as target lrsched_cli; installed to bin/ only when asked for.
+# Built from apps/lrsched/ as target lrsched_cli; installed to bin/ only when asked for.
 if(LRSCHED_INSTALL_CLI)
   if(TARGET lrsched_cli)
     install(TARGETS lrsched_cli RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}"
       COMPONENT lrsched_cli)
   else()
     message(WARNING "LRSCHED_INSTALL_CLI is ON but there is no lrsched_cli target to "
-      "install (it is built from examples/: LRSCHED_BUILD_EXAMPLES=ON)")
+      "install (it is built from apps/lrsched/: LRSCHED_BUILD_CLI=ON)")
   endif()
 endif()
 

@@ -34,8 +34,8 @@
 
 #include <fmt/format.h>
 
-#include "lrsched/arguments.hpp"
-#include "lrsched/plot.hpp"
+#include "arguments.hpp"
+#include "plot.hpp"
 
 namespace lrsched_cli {
 namespace {
