@@ -4,18 +4,22 @@
 set(LRSCHED_NLOHMANN_JSON_MIN_VERSION 3.10)
 set(LRSCHED_FMT_MIN_VERSION 9)
 
-find_package(nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION} QUIET CONFIG)
-if(nlohmann_json_FOUND)
-  add_library(lrsched_json INTERFACE)
-  add_library(lrsched::json ALIAS lrsched_json)
-  target_link_libraries(lrsched_json INTERFACE lrsched nlohmann_json::nlohmann_json)
-  set_target_properties(lrsched_json PROPERTIES EXPORT_NAME json)
-endif()
+# lrsched_component(<name> <package> <minimum version> <package's target> <headers>...):
+# the target lrsched::<name> (lrsched_<name>, exported as <name>) that links the core and
+# the package, and owns <headers> as its header set; nothing when the package is missing.
+function(lrsched_component name package version dependency)
+  find_package(${package} ${version} QUIET CONFIG)
+  if(NOT ${package}_FOUND)
+    return()
+  endif()
+  add_library(lrsched_${name} INTERFACE)
+  add_library(lrsched::${name} ALIAS lrsched_${name})
+  target_link_libraries(lrsched_${name} INTERFACE lrsched ${dependency})
+  target_sources(lrsched_${name} INTERFACE FILE_SET HEADERS
+    BASE_DIRS "${PROJECT_SOURCE_DIR}/include" FILES ${ARGN})
+  set_target_properties(lrsched_${name} PROPERTIES EXPORT_NAME ${name})
+endfunction()
 
-find_package(fmt ${LRSCHED_FMT_MIN_VERSION} QUIET CONFIG)
-if(fmt_FOUND)
-  add_library(lrsched_fmt INTERFACE)
-  add_library(lrsched::fmt ALIAS lrsched_fmt)
-  target_link_libraries(lrsched_fmt INTERFACE lrsched fmt::fmt)
-  set_target_properties(lrsched_fmt PROPERTIES EXPORT_NAME fmt)
-endif()
+lrsched_component(json nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION}
+  nlohmann_json::nlohmann_json ${LRSCHED_JSON_HEADERS})
+lrsched_component(fmt fmt ${LRSCHED_FMT_MIN_VERSION} fmt::fmt ${LRSCHED_FMT_HEADERS})

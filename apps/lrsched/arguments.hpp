@@ -16,7 +16,7 @@
 #include <system_error>
 #include <vector>
 
-#include <lrsched/json/suggest.hpp>
+#include <lrsched/config/suggest.hpp>
 
 namespace lrsched_cli {
 

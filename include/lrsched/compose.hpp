@@ -14,12 +14,12 @@
 #include <type_traits>
 #include <utility>
 
-#include "concepts.hpp"
-#include "constant.hpp"
-#include "description.hpp"
-#include "detail/numeric.hpp"
-#include "strided_sum.hpp"
-#include "sum.hpp"
+#include <lrsched/concepts.hpp>
+#include <lrsched/constant.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/strided_sum.hpp>
+#include <lrsched/sum.hpp>
 
 namespace lrsched {
 

@@ -5,9 +5,9 @@
 
 #include <cstdint>
 
-#include "description.hpp"
-#include "detail/numeric.hpp"
-#include "strided_sum.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/strided_sum.hpp>
 
 namespace lrsched {
 

@@ -7,10 +7,10 @@
 #include <cmath>
 #include <cstdint>
 
-#include "description.hpp"
-#include "detail/cosine_sum.hpp"
-#include "detail/numeric.hpp"
-#include "strided_sum.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/cosine_sum.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/strided_sum.hpp>
 
 namespace lrsched {
 

@@ -12,11 +12,12 @@
 #include <string>
 #include <string_view>
 
-#include "description.hpp"
-#include "detail/geometric.hpp"
-#include "detail/geometric_ramp.hpp"
-#include "detail/numeric.hpp"
-#include "detail/periodic.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/enum_names.hpp>
+#include <lrsched/detail/geometric.hpp>
+#include <lrsched/detail/geometric_ramp.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/detail/periodic.hpp>
 
 namespace lrsched {
 
@@ -27,26 +28,15 @@ namespace lrsched {
 enum class cyclic_mode { triangular, triangular2, exp_range };
 
 /// @brief The mode's canonical name: "triangular", "triangular2" or "exp_range".
+inline constexpr std::string_view cyclic_mode_names[] = {"triangular", "triangular2", "exp_range"};
 [[nodiscard]] constexpr std::string_view to_string(cyclic_mode mode) noexcept {
-  switch (mode) {
-    case cyclic_mode::triangular:
-      return "triangular";
-    case cyclic_mode::triangular2:
-      return "triangular2";
-    case cyclic_mode::exp_range:
-      return "exp_range";
-  }
-  return "unknown";
+  return detail::enum_name(mode, cyclic_mode_names);
 }
 
 /// @brief The mode named `name` (as `to_string` writes it), or nullopt.
 [[nodiscard]] constexpr std::optional<cyclic_mode> cyclic_mode_from_string(
     std::string_view name) noexcept {
-  for (const auto mode :
-       {cyclic_mode::triangular, cyclic_mode::triangular2, cyclic_mode::exp_range}) {
-    if (to_string(mode) == name) return mode;
-  }
-  return std::nullopt;
+  return detail::enum_from_name<cyclic_mode>(name, cyclic_mode_names);
 }
 
 /// @brief Cyclical learning rates: each cycle of T = up + down steps rises linearly

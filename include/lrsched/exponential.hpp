@@ -11,10 +11,10 @@
 #include <optional>
 #include <string_view>
 
-#include "description.hpp"
-#include "detail/blocks.hpp"
-#include "detail/geometric.hpp"
-#include "detail/numeric.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/blocks.hpp>
+#include <lrsched/detail/geometric.hpp>
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched {
 

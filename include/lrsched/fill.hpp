@@ -9,7 +9,7 @@
 #include <limits>
 #include <span>
 
-#include "concepts.hpp"
+#include <lrsched/concepts.hpp>
 
 namespace lrsched {
 

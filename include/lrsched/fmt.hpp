@@ -34,8 +34,8 @@
 
 #include <fmt/format.h>
 
-#include "concepts.hpp"
-#include "description.hpp"
+#include <lrsched/concepts.hpp>
+#include <lrsched/description.hpp>
 
 namespace lrsched::detail::text {
 

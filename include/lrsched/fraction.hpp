@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "detail/numeric.hpp"
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched {
 

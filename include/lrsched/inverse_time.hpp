@@ -7,10 +7,10 @@
 #include <cmath>
 #include <cstdint>
 
-#include "description.hpp"
-#include "detail/numeric.hpp"
-#include "detail/periodic.hpp"
-#include "detail/power_sum.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/detail/periodic.hpp>
+#include <lrsched/detail/power_sum.hpp>
 
 namespace lrsched {
 

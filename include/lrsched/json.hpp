@@ -32,18 +32,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "any_schedule.hpp"
-#include "concepts.hpp"
-#include "description.hpp"
-#include "json/error.hpp"
-#include "json/linkage.hpp"
-#include "json/registry.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/concepts.hpp>
+#include <lrsched/config/error.hpp>
+#include <lrsched/config/registry.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/config/linkage.hpp>
 
 namespace lrsched {
 
 namespace config {
 /// @brief The registry the JSON loader uses: the built-in kinds, the peer-faithful
-/// `"<peer>.<function>"` kinds (json/peer_kinds.hpp), plus any a program adds (add them
+/// `"<peer>.<function>"` kinds (config/peer_kinds.hpp), plus any a program adds (add them
 /// at start-up, before loading on several threads).
 LRSCHED_CONFIG_DECL kind_registry& kinds();
 }  // namespace config
@@ -115,7 +115,7 @@ struct nlohmann::adl_serializer<lrsched::any_schedule> {
 // The definitions: here, or (with LRSCHED_SEPARATE_COMPILATION) in the one source file
 // that includes <lrsched/src.hpp>.
 #ifndef LRSCHED_SEPARATE_COMPILATION
-#include "json/impl.hpp"
+#include <lrsched/json/impl.hpp>
 #endif
 
 #endif  // LRSCHED_JSON_HPP

@@ -13,9 +13,10 @@
 #include <string>
 #include <string_view>
 
-#include "description.hpp"
-#include "detail/cosine_sum.hpp"
-#include "detail/numeric.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/cosine_sum.hpp>
+#include <lrsched/detail/enum_names.hpp>
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched {
 
@@ -24,23 +25,15 @@ namespace lrsched {
 enum class one_cycle_anneal { cos, linear };
 
 /// @brief The strategy's canonical name: "cos" or "linear".
+inline constexpr std::string_view one_cycle_anneal_names[] = {"cos", "linear"};
 [[nodiscard]] constexpr std::string_view to_string(one_cycle_anneal anneal) noexcept {
-  switch (anneal) {
-    case one_cycle_anneal::cos:
-      return "cos";
-    case one_cycle_anneal::linear:
-      return "linear";
-  }
-  return "unknown";
+  return detail::enum_name(anneal, one_cycle_anneal_names);
 }
 
 /// @brief The strategy named `name` (as `to_string` writes it), or nullopt.
 [[nodiscard]] constexpr std::optional<one_cycle_anneal> one_cycle_anneal_from_string(
     std::string_view name) noexcept {
-  for (const auto anneal : {one_cycle_anneal::cos, one_cycle_anneal::linear}) {
-    if (to_string(anneal) == name) return anneal;
-  }
-  return std::nullopt;
+  return detail::enum_from_name<one_cycle_anneal>(name, one_cycle_anneal_names);
 }
 
 /// The shape parameters of `one_cycle`, with PyTorch OneCycleLR's defaults.

@@ -7,12 +7,12 @@
 #ifndef LRSCHED_PEERS_HPP
 #define LRSCHED_PEERS_HPP
 
-#include "peers/deepspeed.hpp"
-#include "peers/huggingface.hpp"
-#include "peers/keras.hpp"
-#include "peers/megatron.hpp"
-#include "peers/optax.hpp"
-#include "peers/pytorch.hpp"
-#include "peers/timm.hpp"
+#include <lrsched/peers/deepspeed.hpp>
+#include <lrsched/peers/huggingface.hpp>
+#include <lrsched/peers/keras.hpp>
+#include <lrsched/peers/megatron.hpp>
+#include <lrsched/peers/optax.hpp>
+#include <lrsched/peers/pytorch.hpp>
+#include <lrsched/peers/timm.hpp>
 
 #endif  // LRSCHED_PEERS_HPP

@@ -11,10 +11,10 @@
 #include <utility>
 #include <vector>
 
-#include "description.hpp"
-#include "detail/blocks.hpp"
-#include "detail/numeric.hpp"
-#include "linear.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/blocks.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/linear.hpp>
 
 namespace lrsched {
 

@@ -15,8 +15,8 @@
 #include <cstdint>
 #include <limits>
 
-#include "concepts.hpp"
-#include "detail/numeric.hpp"
+#include <lrsched/concepts.hpp>
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched {
 

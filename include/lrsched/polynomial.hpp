@@ -7,9 +7,9 @@
 #include <cmath>
 #include <cstdint>
 
-#include "description.hpp"
-#include "detail/numeric.hpp"
-#include "detail/power_sum.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/detail/power_sum.hpp>
 
 namespace lrsched {
 

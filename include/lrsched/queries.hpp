@@ -9,8 +9,8 @@
 #include <limits>
 #include <optional>
 
-#include "concepts.hpp"
-#include "sum.hpp"
+#include <lrsched/concepts.hpp>
+#include <lrsched/sum.hpp>
 
 namespace lrsched {
 

@@ -14,10 +14,11 @@
 #include <string_view>
 #include <vector>
 
-#include "description.hpp"
-#include "detail/cosine_sum.hpp"
-#include "detail/geometric.hpp"
-#include "detail/numeric.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/cosine_sum.hpp>
+#include <lrsched/detail/enum_names.hpp>
+#include <lrsched/detail/geometric.hpp>
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched {
 
@@ -29,8 +30,9 @@ namespace lrsched {
 enum class restart_decay { amplitude, peak };
 
 /// @brief The snake_case name of a restart_decay ("amplitude", "peak").
+inline constexpr std::string_view restart_decay_names[] = {"amplitude", "peak"};
 [[nodiscard]] constexpr std::string_view to_string(restart_decay target) noexcept {
-  return target == restart_decay::peak ? "peak" : "amplitude";
+  return detail::enum_name(target, restart_decay_names);
 }
 
 /// @brief The optional parts of a `cosine_restarts` schedule, with designated
@@ -56,23 +58,6 @@ struct restart_options {
   /// (HF's hard restarts: first_period = S, divisor = N).
   std::int64_t period_divisor = 1;
 };
-
-namespace detail {
-
-/// m^i for an integer i >= 0 by repeated squaring: exact while the result fits in a
-/// long double's 64-bit mantissa when m is an integer.
-[[nodiscard]] inline long double integer_power(long double m, std::int64_t i) noexcept {
-  long double result = 1.0L;
-  long double base = m;
-  while (i > 0) {
-    if (i % 2 == 1) result *= base;
-    i /= 2;
-    if (i > 0) base *= base;
-  }
-  return result;
-}
-
-}  // namespace detail
 
 /// @brief Cosine annealing with warm restarts: cycle i lasts T_i = T_0·mult^i steps and
 /// falls as a half-cosine from top_i to the floor; then the next cycle restarts at its top.

@@ -18,9 +18,9 @@
 #error "lrsched/src.hpp is for programs that define LRSCHED_SEPARATE_COMPILATION (see its comment)"
 #endif
 
-#include "dialects.hpp"
-#include "dialects/load.hpp"
-#include "json.hpp"
-#include "json/impl.hpp"
+#include <lrsched/dialects.hpp>
+#include <lrsched/dialects/load.hpp>
+#include <lrsched/json.hpp>
+#include <lrsched/json/impl.hpp>
 
 #endif  // LRSCHED_SRC_HPP

@@ -10,11 +10,11 @@
 #include <utility>
 #include <vector>
 
-#include "description.hpp"
-#include "detail/blocks.hpp"
-#include "detail/geometric.hpp"
-#include "detail/numeric.hpp"
-#include "piecewise.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/blocks.hpp>
+#include <lrsched/detail/geometric.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/piecewise.hpp>
 
 namespace lrsched {
 

@@ -7,11 +7,11 @@
 #include <limits>
 #include <utility>
 
-#include "concepts.hpp"
-#include "description.hpp"
-#include "detail/numeric.hpp"
-#include "detail/periodic.hpp"
-#include "sum.hpp"
+#include <lrsched/concepts.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/detail/periodic.hpp>
+#include <lrsched/sum.hpp>
 
 namespace lrsched {
 

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "concepts.hpp"
-#include "detail/numeric.hpp"
+#include <lrsched/concepts.hpp>
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched {
 namespace detail {

@@ -7,9 +7,9 @@
 #include <cmath>
 #include <cstdint>
 
-#include "description.hpp"
-#include "detail/numeric.hpp"
-#include "detail/sigmoid_sum.hpp"
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/detail/sigmoid_sum.hpp>
 
 namespace lrsched {
 

@@ -39,7 +39,7 @@
 #include <torch/optim/optimizer.h>
 #include <torch/optim/schedulers/lr_scheduler.h>
 
-#include "concepts.hpp"
+#include <lrsched/concepts.hpp>
 
 namespace lrsched {
 

@@ -28,12 +28,12 @@
 #include <utility>
 #include <vector>
 
-#include "concepts.hpp"
-#include "description.hpp"
-#include "detail/blocks.hpp"
-#include "detail/numeric.hpp"
-#include "strided_sum.hpp"
-#include "sum.hpp"
+#include <lrsched/concepts.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/blocks.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/strided_sum.hpp>
+#include <lrsched/sum.hpp>
 
 namespace lrsched {
 namespace detail {

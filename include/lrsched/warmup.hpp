@@ -12,13 +12,14 @@
 #include <utility>
 #include <variant>
 
-#include "concepts.hpp"
-#include "cosine.hpp"
-#include "description.hpp"
-#include "detail/geometric.hpp"
-#include "detail/numeric.hpp"
-#include "linear.hpp"
-#include "sum.hpp"
+#include <lrsched/concepts.hpp>
+#include <lrsched/cosine.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/enum_names.hpp>
+#include <lrsched/detail/geometric.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/linear.hpp>
+#include <lrsched/sum.hpp>
 
 namespace lrsched {
 
@@ -30,16 +31,9 @@ enum class warmup_shape {
 };
 
 /// @brief The snake_case name of a warmup shape: "linear", "cosine" or "exponential".
+inline constexpr std::string_view warmup_shape_names[] = {"linear", "cosine", "exponential"};
 [[nodiscard]] constexpr std::string_view to_string(warmup_shape shape) noexcept {
-  switch (shape) {
-    case warmup_shape::cosine:
-      return "cosine";
-    case warmup_shape::exponential:
-      return "exponential";
-    case warmup_shape::linear:
-      break;
-  }
-  return "linear";
+  return detail::enum_name(shape, warmup_shape_names);
 }
 
 namespace detail {
@@ -47,9 +41,9 @@ namespace detail {
 /// start·(target/start)^{t/steps} for 0 <= t < steps, then target; start, target > 0.
 /// Evaluated as start·e^{λt}, λ = log1p((target − start)/start)/steps; summed as a
 /// geometric series with expm1 (detail::geometric_sum), exact to rounding for any rate.
-class geometric_ramp {
+class exponential_ramp {
  public:
-  geometric_ramp(double start, double target, std::int64_t steps) noexcept
+  exponential_ramp(double start, double target, std::int64_t steps) noexcept
       : start_(start),
         target_(target),
         steps_(steps),
@@ -170,7 +164,7 @@ class warmed_up {
   [[nodiscard]] const S& schedule() const noexcept { return schedule_; }
 
  private:
-  using ramp_type = std::variant<linear, cosine, detail::geometric_ramp>;
+  using ramp_type = std::variant<linear, cosine, detail::exponential_ramp>;
 
   static ramp_type make_ramp(std::int64_t steps, double target, double start, warmup_shape shape) {
     if (!std::isfinite(target)) {
@@ -186,7 +180,7 @@ class warmed_up {
                              ") > 0 too, for an exponential ramp",
                          start);
         }
-        return detail::geometric_ramp(start, target, steps);
+        return detail::exponential_ramp(start, target, steps);
       case warmup_shape::linear:
         break;
     }

@@ -166,13 +166,13 @@ TEST_CASE("the sum of ln(i + 1) over a range matches a compensated loop at any o
     for (std::int64_t k = first; k < last; ++k)
       reference.add(std::log(static_cast<long double>(k) + 1.0L));
     worst = std::max(worst, lrsched::test::relative_error(
-                                ds::detail::sum_log_successors(first, last), reference.value()));
+                                lrsched::detail::deepspeed::sum_log_successors(first, last), reference.value()));
   }
   CHECK(worst <= 1e-15);
   // ln(10!) in closed form.
-  CHECK(lrsched::test::relative_error(ds::detail::sum_log_successors(0, 10),
+  CHECK(lrsched::test::relative_error(lrsched::detail::deepspeed::sum_log_successors(0, 10),
                                       std::log(3628800.0L)) <= 1e-17);
-  CHECK(ds::detail::sum_log_successors(7, 7) == 0.0L);
+  CHECK(lrsched::detail::deepspeed::sum_log_successors(7, 7) == 0.0L);
 }
 
 TEST_CASE("deepspeed schedules sum in closed form, matching a compensated loop") {

@@ -210,7 +210,7 @@ TEST_CASE("hf cosine factors sum in closed form, matching a compensated loop") {
     const auto decay = rng.integer(1, 3000);
     const double floor = rng.coin() ? 0.0 : rng.uniform(0.0, 0.5);
     const auto offset = rng.integer(0, 1);
-    const auto s = hf::detail::make_cosine_decay(cycles, decay, floor, offset);
+    const auto s = lrsched::detail::huggingface::make_cosine_decay(cycles, decay, floor, offset);
     const std::int64_t first =
         whole && rng.coin() ? rng.integer(0, std::int64_t{1} << 40) : rng.integer(0, 4 * decay);
     const std::int64_t last = first + rng.integer(0, rng.coin() ? 50 : 5000);
@@ -406,7 +406,7 @@ TEST_CASE("hf hard restarts sum in closed form, matching a compensated loop") {
     const double cycles =
         rng.coin() ? static_cast<double>(rng.integer(1, 12)) : rng.uniform(0.05, 12.0);
     if (cycles > static_cast<double>(decay)) continue;
-    const auto s = hf::detail::make_hard_restarts(cycles, decay);
+    const auto s = lrsched::detail::huggingface::make_hard_restarts(cycles, decay);
     const auto first = rng.integer(0, decay + 10);
     const auto last = first + rng.integer(0, rng.coin() ? 40 : 6000);
     worst = std::max(worst,

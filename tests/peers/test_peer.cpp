@@ -1,8 +1,8 @@
 // The building blocks of the peer-faithful constructors: peer_schedule, advanced, one_of.
 #include <lrsched/chain.hpp>
 #include <lrsched/constant.hpp>
-#include <lrsched/detail/peer.hpp>
 #include <lrsched/linear.hpp>
+#include <lrsched/peers/detail/peer.hpp>
 #include <lrsched/sum.hpp>
 
 #include <cmath>

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "numeric.hpp"
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched::detail {
 

@@ -48,7 +48,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "numeric.hpp"
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched::detail {
 

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "numeric.hpp"
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched::detail {
 

@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "bernoulli.hpp"
+#include <lrsched/detail/bernoulli.hpp>
 
 namespace lrsched::detail {
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <system_error>
 
-#include "../error.hpp"
+#include <lrsched/error.hpp>
 
 namespace lrsched::detail {
 
@@ -115,6 +115,19 @@ inline std::int64_t require_positive_steps(std::string_view family, std::string_
 
 /// Largest finite double; used where a valid schedule must stay finite.
 inline constexpr double max_finite = std::numeric_limits<double>::max();
+
+/// m^i for an integer i >= 0 by repeated squaring: exact while the result fits in a
+/// long double's 64-bit mantissa when m is an integer.
+[[nodiscard]] inline long double integer_power(long double m, std::int64_t i) noexcept {
+  long double result = 1.0L;
+  long double base = m;
+  while (i > 0) {
+    if (i % 2 == 1) result *= base;
+    i /= 2;
+    if (i > 0) base *= base;
+  }
+  return result;
+}
 
 }  // namespace lrsched::detail
 

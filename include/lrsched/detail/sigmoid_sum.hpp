@@ -18,8 +18,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "bernoulli.hpp"
-#include "numeric.hpp"
+#include <lrsched/detail/bernoulli.hpp>
+#include <lrsched/detail/numeric.hpp>
 
 namespace lrsched::detail {
 

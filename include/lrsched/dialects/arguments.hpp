@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "common.hpp"
+#include <lrsched/dialects/common.hpp>
 
 namespace lrsched::detail::dialects {
 

@@ -20,9 +20,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../any_schedule.hpp"
-#include "../json.hpp"
-#include "../json/reader.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/dialects/options.hpp>
+#include <lrsched/json.hpp>
+#include <lrsched/json/reader.hpp>
 
 namespace lrsched::detail::dialects {
 
@@ -52,7 +53,7 @@ inline void require_object(const document& j, const std::string& path, std::stri
 inline any_schedule read_kind(const std::string& kind, document args, const std::string& path,
                               int depth) {
   args["kind"] = kind;
-  return json::reader<document>(config::kinds()).read(args, path, depth);
+  return json::reader<document>(lrsched::config::kinds()).read(args, path, depth);
 }
 
 /// The canonical JSON of a loaded schedule, to stand in a parent's arguments.
@@ -81,7 +82,7 @@ inline void check_keys(const document& j, const std::string& path,
 /// The field names of a registered kind, as a dialect's allowed argument names.
 inline std::vector<std::string> field_names(const std::string& kind) {
   std::vector<std::string> names;
-  if (const auto* entry = config::kinds().find(kind)) {
+  if (const auto* entry = lrsched::config::kinds().find(kind)) {
     for (const auto& f : entry->fields) names.push_back(f.name);
   }
   return names;

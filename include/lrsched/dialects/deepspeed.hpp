@@ -23,9 +23,9 @@
 #include <utility>
 #include <vector>
 
-#include "arguments.hpp"
-#include "common.hpp"
-#include "pytorch.hpp"
+#include <lrsched/dialects/arguments.hpp>
+#include <lrsched/dialects/common.hpp>
+#include <lrsched/dialects/pytorch.hpp>
 
 namespace lrsched::detail::dialects {
 

@@ -17,8 +17,8 @@
 #include <utility>
 #include <vector>
 
-#include "../any_schedule.hpp"
-#include "common.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/dialects/common.hpp>
 
 namespace lrsched::detail::dialects {
 

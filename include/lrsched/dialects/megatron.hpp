@@ -27,9 +27,9 @@
 #include <utility>
 #include <vector>
 
-#include "../units.hpp"
-#include "arguments.hpp"
-#include "common.hpp"
+#include <lrsched/dialects/arguments.hpp>
+#include <lrsched/dialects/common.hpp>
+#include <lrsched/units.hpp>
 
 namespace lrsched::detail::dialects {
 

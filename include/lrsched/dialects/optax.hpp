@@ -23,8 +23,8 @@
 #include <utility>
 #include <vector>
 
-#include "../any_schedule.hpp"
-#include "common.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/dialects/common.hpp>
 
 namespace lrsched::detail::dialects {
 
@@ -39,7 +39,7 @@ namespace optax_dialect {
 /// The optax functions lrsched reproduces (the registered "optax.*" kinds, without the prefix).
 inline std::vector<std::string> functions() {
   std::vector<std::string> out;
-  for (const auto& name : config::kinds().names()) {
+  for (const auto& name : lrsched::config::kinds().names()) {
     if (name.rfind("optax.", 0) == 0) out.push_back(name.substr(6));
   }
   return out;

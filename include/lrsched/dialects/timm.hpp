@@ -24,9 +24,9 @@
 #include <utility>
 #include <vector>
 
-#include "../stretch.hpp"
-#include "arguments.hpp"
-#include "common.hpp"
+#include <lrsched/dialects/arguments.hpp>
+#include <lrsched/dialects/common.hpp>
+#include <lrsched/stretch.hpp>
 
 namespace lrsched::detail::dialects {
 

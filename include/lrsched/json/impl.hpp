@@ -8,14 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../any_schedule.hpp"
-#include "../description.hpp"
-#include "../json.hpp"
-#include "kinds.hpp"
-#include "linkage.hpp"
-#include "reader.hpp"
-#include "registry.hpp"
-#include "writer.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/config/kinds.hpp>
+#include <lrsched/config/registry.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/json.hpp>
+#include <lrsched/config/linkage.hpp>
+#include <lrsched/json/reader.hpp>
+#include <lrsched/json/writer.hpp>
 
 namespace lrsched {
 

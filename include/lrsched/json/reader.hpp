@@ -18,12 +18,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../any_schedule.hpp"
-#include "../detail/numeric.hpp"
-#include "../error.hpp"
-#include "error.hpp"
-#include "registry.hpp"
-#include "suggest.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/config/error.hpp>
+#include <lrsched/config/registry.hpp>
+#include <lrsched/config/suggest.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/error.hpp>
 
 namespace lrsched::detail::json {
 
@@ -161,7 +161,7 @@ void require_array(const Json& j, const std::string& path, std::string_view what
 template <class Json>
 class reader {
  public:
-  explicit reader(const config::kind_registry& registry) : registry_(registry) {}
+  explicit reader(const lrsched::config::kind_registry& registry) : registry_(registry) {}
 
   any_schedule read(const Json& j, const std::string& path, int depth) const {
     if (depth > max_schedule_depth) {
@@ -178,7 +178,7 @@ class reader {
     const std::string kind_path = child_pointer(path, "kind");
     if (!kind_it->is_string()) expected(kind_path, "a string naming the schedule's kind", *kind_it);
     const auto& kind = kind_it->template get_ref<const std::string&>();
-    const config::kind_entry* entry = registry_.find(kind);
+    const lrsched::config::kind_entry* entry = registry_.find(kind);
     if (entry == nullptr) {
       const auto names = registry_.names();
       if (const auto suggestion = closest_name(kind, names)) {
@@ -190,14 +190,14 @@ class reader {
     }
     check_keys(j, path, *entry);
 
-    std::vector<config::argument> values;
+    std::vector<lrsched::config::argument> values;
     values.reserve(entry->fields.size());
     for (const auto& f : entry->fields) {
       const auto it = j.find(f.name);
       if (it == j.end()) {
         if (f.default_value) {
-          values.push_back(
-              std::visit([](const auto& v) { return config::argument(v); }, *f.default_value));
+          values.push_back(std::visit([](const auto& v) { return lrsched::config::argument(v); },
+                                      *f.default_value));
         } else if (f.optional) {
           values.emplace_back(std::monostate{});
         } else {
@@ -212,7 +212,8 @@ class reader {
   }
 
  private:
-  void check_keys(const Json& j, const std::string& path, const config::kind_entry& entry) const {
+  void check_keys(const Json& j, const std::string& path,
+                  const lrsched::config::kind_entry& entry) const {
     for (auto it = j.begin(); it != j.end(); ++it) {
       const std::string& key = it.key();
       if (key == "kind" || entry.find(key) != nullptr) continue;
@@ -228,9 +229,9 @@ class reader {
     }
   }
 
-  config::argument read_field(const config::field& f, const Json& j, const std::string& path,
-                              int depth) const {
-    using config::field_type;
+  lrsched::config::argument read_field(const lrsched::config::field& f, const Json& j,
+                                       const std::string& path, int depth) const {
+    using lrsched::config::field_type;
     switch (f.type) {
       case field_type::flag:
         if (!j.is_boolean()) expected(path, "true or false", j);
@@ -289,8 +290,9 @@ class reader {
 
   /// Runs the kind's builder; a constructor's invalid_schedule becomes a config_error
   /// at the parameter it names (`steps[2]` is `/steps/2`), or at the object.
-  static any_schedule build(const config::kind_entry& entry, std::vector<config::argument>& values,
-                            const Json& j, const std::string& path) {
+  static any_schedule build(const lrsched::config::kind_entry& entry,
+                            std::vector<lrsched::config::argument>& values, const Json& j,
+                            const std::string& path) {
     try {
       return entry.build(values);
     } catch (const invalid_schedule& e) {
@@ -304,7 +306,7 @@ class reader {
 
   /// `name`, `name[k]` or `name[k].sub` as a pointer below `path`, when `name` is a key present
   /// in the object; otherwise the object's own pointer.
-  static std::string parameter_pointer(const config::kind_entry& entry, const Json& j,
+  static std::string parameter_pointer(const lrsched::config::kind_entry& entry, const Json& j,
                                        const std::string& path, std::string_view parameter) {
     const std::size_t bracket = parameter.find_first_of("[.");
     const std::string_view name = parameter.substr(0, bracket);
@@ -331,7 +333,7 @@ class reader {
     return out;
   }
 
-  const config::kind_registry& registry_;
+  const lrsched::config::kind_registry& registry_;
 };
 
 /// The pointer of the value being parsed, for errors found while parsing text.

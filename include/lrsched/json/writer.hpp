@@ -13,11 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../any_schedule.hpp"
-#include "../description.hpp"
-#include "error.hpp"
-#include "reader.hpp"
-#include "registry.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/config/error.hpp>
+#include <lrsched/config/registry.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/json/reader.hpp>
 
 namespace lrsched::detail::json {
 
@@ -59,7 +59,8 @@ inline void normalize(description& d) {
 /// Writes a (normalized) description: "kind", the parameters in order, then the children,
 /// one object for a `schedule` field and an array for a `schedule_list` field.
 template <class Json>
-Json write(const description& d, const config::kind_registry& registry, const std::string& path) {
+Json write(const description& d, const lrsched::config::kind_registry& registry,
+           const std::string& path) {
   if (d.kind == "custom") {
     throw config_error(path,
                        "expected a schedule with a JSON form, got a user-defined schedule "
@@ -70,10 +71,10 @@ Json write(const description& d, const config::kind_registry& registry, const st
   for (const auto& [name, value] : d.parameters) {
     std::visit([&, &key = name](const auto& v) { j[key] = v; }, value);
   }
-  const config::kind_entry* entry = registry.find(d.kind);
+  const lrsched::config::kind_entry* entry = registry.find(d.kind);
   for (const auto& [slot, children] : d.children) {
-    const config::field* f = entry != nullptr ? entry->find(slot) : nullptr;
-    const bool single = f != nullptr ? f->type == config::field_type::schedule
+    const lrsched::config::field* f = entry != nullptr ? entry->find(slot) : nullptr;
+    const bool single = f != nullptr ? f->type == lrsched::config::field_type::schedule
                                      : slot == "schedule" && children.size() == 1;
     const std::string slot_path = child_pointer(path, slot);
     if (single && children.size() == 1) {
@@ -90,8 +91,8 @@ Json write(const description& d, const config::kind_registry& registry, const st
 }
 
 /// The JSON Schema (draft 2020-12) fragment for one field.
-inline nlohmann::ordered_json field_schema(const config::field& f) {
-  using config::field_type;
+inline nlohmann::ordered_json field_schema(const lrsched::config::field& f) {
+  using lrsched::config::field_type;
   using oj = nlohmann::ordered_json;
   oj s = oj::object();
   switch (f.type) {
@@ -137,7 +138,7 @@ inline nlohmann::ordered_json field_schema(const config::field& f) {
   return s;
 }
 
-inline nlohmann::ordered_json schema(const config::kind_registry& registry) {
+inline nlohmann::ordered_json schema(const lrsched::config::kind_registry& registry) {
   using oj = nlohmann::ordered_json;
   oj one_of = oj::array();
   oj defs = oj::object();

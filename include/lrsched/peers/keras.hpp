@@ -29,18 +29,18 @@
 #include <utility>
 #include <vector>
 
-#include "../chain.hpp"
-#include "../concepts.hpp"
-#include "../cosine.hpp"
-#include "../description.hpp"
-#include "../detail/numeric.hpp"
-#include "../detail/peer.hpp"
-#include "../exponential.hpp"
-#include "../inverse_time.hpp"
-#include "../linear.hpp"
-#include "../piecewise.hpp"
-#include "../polynomial.hpp"
-#include "../restarts.hpp"
+#include <lrsched/chain.hpp>
+#include <lrsched/concepts.hpp>
+#include <lrsched/cosine.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/exponential.hpp>
+#include <lrsched/inverse_time.hpp>
+#include <lrsched/linear.hpp>
+#include <lrsched/peers/detail/peer.hpp>
+#include <lrsched/piecewise.hpp>
+#include <lrsched/polynomial.hpp>
+#include <lrsched/restarts.hpp>
 
 namespace lrsched::keras {
 

@@ -7,7 +7,7 @@
 /// Megatron's `_samples` flags count samples, the same function of a sample counter).
 /// Megatron's arguments keep their names, as its constructor and `--lr-*` flags spell them.
 ///
-/// Where Megatron differs from the native semantics (DESIGN.md):
+/// Where Megatron differs from the native semantics (README, "What a schedule is"):
 /// - the warmup includes its last step: the LR reaches `max_lr` at t = lr_warmup_steps;
 /// - the decay length `lr_decay_steps` includes the warmup;
 /// - past `lr_decay_steps` every style except `constant` holds `min_lr` (inverse-square-root
@@ -24,16 +24,18 @@
 #include <string>
 #include <string_view>
 
-#include "../chain.hpp"
-#include "../constant.hpp"
-#include "../description.hpp"
-#include "../detail/numeric.hpp"
-#include "../detail/peer.hpp"
-#include "../error.hpp"
-#include "../inverse_sqrt.hpp"
-#include "../linear.hpp"
-#include "../queries.hpp"
-#include "../wsd.hpp"
+#include <lrsched/chain.hpp>
+#include <lrsched/constant.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/enum_names.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/error.hpp>
+#include <lrsched/inverse_sqrt.hpp>
+#include <lrsched/linear.hpp>
+#include <lrsched/peers/detail/megatron.hpp>
+#include <lrsched/peers/detail/peer.hpp>
+#include <lrsched/queries.hpp>
+#include <lrsched/wsd.hpp>
 
 namespace lrsched::megatron {
 
@@ -57,56 +59,30 @@ enum class wsd_decay_style {
 
 /// @brief Megatron's spelling of a decay style ("constant", "linear", "cosine",
 /// "inverse-square-root", "WSD").
+inline constexpr std::string_view decay_style_names[] = {"constant", "linear", "cosine",
+                                                         "inverse-square-root", "WSD"};
 [[nodiscard]] constexpr std::string_view to_string(decay_style style) noexcept {
-  switch (style) {
-    case decay_style::constant:
-      return "constant";
-    case decay_style::linear:
-      return "linear";
-    case decay_style::cosine:
-      return "cosine";
-    case decay_style::inverse_square_root:
-      return "inverse-square-root";
-    case decay_style::wsd:
-      break;
-  }
-  return "WSD";
+  return detail::enum_name(style, decay_style_names);
 }
 
 /// @brief Megatron's spelling of a WSD anneal ("linear", "cosine", "exponential",
 /// "minus_sqrt").
+inline constexpr std::string_view wsd_decay_style_names[] = {"linear", "cosine", "exponential",
+                                                             "minus_sqrt"};
 [[nodiscard]] constexpr std::string_view to_string(wsd_decay_style style) noexcept {
-  switch (style) {
-    case wsd_decay_style::linear:
-      return "linear";
-    case wsd_decay_style::cosine:
-      return "cosine";
-    case wsd_decay_style::exponential:
-      return "exponential";
-    case wsd_decay_style::minus_sqrt:
-      break;
-  }
-  return "minus_sqrt";
+  return detail::enum_name(style, wsd_decay_style_names);
 }
 
 /// @brief The decay style Megatron spells `name`, or nullopt.
 [[nodiscard]] constexpr std::optional<decay_style> parse_decay_style(
     std::string_view name) noexcept {
-  for (const auto style : {decay_style::constant, decay_style::linear, decay_style::cosine,
-                           decay_style::inverse_square_root, decay_style::wsd}) {
-    if (to_string(style) == name) return style;
-  }
-  return std::nullopt;
+  return detail::enum_from_name<decay_style>(name, decay_style_names);
 }
 
 /// @brief The WSD anneal Megatron spells `name`, or nullopt.
 [[nodiscard]] constexpr std::optional<wsd_decay_style> parse_wsd_decay_style(
     std::string_view name) noexcept {
-  for (const auto style : {wsd_decay_style::linear, wsd_decay_style::cosine,
-                           wsd_decay_style::exponential, wsd_decay_style::minus_sqrt}) {
-    if (to_string(style) == name) return style;
-  }
-  return std::nullopt;
+  return detail::enum_from_name<wsd_decay_style>(name, wsd_decay_style_names);
 }
 
 /// @brief The learning-rate arguments of Megatron's `OptimizerParamScheduler`, with its
@@ -123,35 +99,6 @@ struct optimizer_param_scheduler_options {
   std::optional<std::int64_t> wsd_decay_steps = std::nullopt;        ///< WSD only, >= 0
   std::optional<wsd_decay_style> lr_wsd_decay_style = std::nullopt;  ///< WSD only
 };
-
-namespace detail {
-
-inline constexpr std::string_view kind = "megatron.optimizer_param_scheduler";
-
-/// Megatron's inverse-square-root style: the warmup (init_lr to max_lr, including step W),
-/// then max_lr·√τ/√t with τ = max(W, 1) — with no warmup step 0 is max_lr·1/√1 too, so the
-/// decay starts a step late — floored at min_lr, and min_lr past lr_decay_steps.
-using inverse_square_root = chain_schedule<linear, constant, inverse_sqrt, constant>;
-
-/// The style as native pieces: every style but inverse-square-root is a native `wsd`
-/// (constant: an open stable phase; linear and cosine: no stable phase; WSD: a stable phase
-/// up to lr_decay_steps − wsd_decay_steps).
-using schedule = lrsched::detail::one_of<wsd, inverse_square_root>;
-
-inline schedule make_inverse_square_root(const optimizer_param_scheduler_options& o) {
-  const std::int64_t warmup = o.lr_warmup_steps;
-  const std::int64_t first = std::max<std::int64_t>(warmup, 1);  // the first decay step
-  const inverse_sqrt decay(o.max_lr, 0, first);
-  // Megatron's max(min_lr, lr) until lr_decay_steps: the decay holds until it drops below
-  // min_lr (found on its own values, so the switch agrees with them) or until the end.
-  const std::int64_t until_end = o.lr_decay_steps - first + 1;
-  const std::int64_t length = first_step_below(decay, o.min_lr, 0, until_end).value_or(until_end);
-  return chain(linear(o.init_lr, o.max_lr, warmup),
-               for_steps(warmup == 0 ? 1 : 0, constant(o.max_lr)), for_steps(length, decay),
-               constant(o.min_lr));
-}
-
-}  // namespace detail
 
 /// @brief Megatron-LM `OptimizerParamScheduler.get_lr`: a linear warmup from `init_lr` to
 /// `max_lr` over `lr_warmup_steps` (W), then the `lr_decay_style` down to `min_lr` at
@@ -175,25 +122,23 @@ inline schedule make_inverse_square_root(const optimizer_param_scheduler_options
 ///         (Megatron would start it part-way).
 inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& options) {
   const auto& o = options;
-  const std::string kind(detail::kind);
-  lrsched::detail::require_finite(kind, "init_lr", o.init_lr);
-  lrsched::detail::require_positive(kind, "max_lr", o.max_lr);
-  lrsched::detail::require_nonnegative(kind, "min_lr", o.min_lr);
+  const std::string kind(detail::megatron::kind);
+  detail::require_finite(kind, "init_lr", o.init_lr);
+  detail::require_positive(kind, "max_lr", o.max_lr);
+  detail::require_nonnegative(kind, "min_lr", o.min_lr);
   if (o.min_lr > o.max_lr) {
-    lrsched::detail::reject(
-        kind, "min_lr", "<= max_lr (" + lrsched::detail::format_number(o.max_lr) + ")", o.min_lr);
+    detail::reject(kind, "min_lr", "<= max_lr (" + detail::format_number(o.max_lr) + ")", o.min_lr);
   }
   if (o.init_lr > o.max_lr) {
-    lrsched::detail::reject(
-        kind, "init_lr", "<= max_lr (" + lrsched::detail::format_number(o.max_lr) + ")", o.init_lr);
+    detail::reject(kind, "init_lr", "<= max_lr (" + detail::format_number(o.max_lr) + ")",
+                   o.init_lr);
   }
-  lrsched::detail::require_positive_steps(kind, "lr_decay_steps", o.lr_decay_steps);
-  lrsched::detail::require_steps(kind, "lr_warmup_steps", o.lr_warmup_steps);
+  detail::require_positive_steps(kind, "lr_decay_steps", o.lr_decay_steps);
+  detail::require_steps(kind, "lr_warmup_steps", o.lr_warmup_steps);
   if (o.lr_warmup_steps >= o.lr_decay_steps) {
-    lrsched::detail::reject(
-        kind, "lr_warmup_steps",
-        "< lr_decay_steps (" + lrsched::detail::format_number(o.lr_decay_steps) + ")",
-        o.lr_warmup_steps);
+    detail::reject(kind, "lr_warmup_steps",
+                   "< lr_decay_steps (" + detail::format_number(o.lr_decay_steps) + ")",
+                   o.lr_warmup_steps);
   }
   auto peer = description{kind}
                   .with("init_lr", o.init_lr)
@@ -203,7 +148,7 @@ inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& o
                   .with("lr_decay_steps", o.lr_decay_steps)
                   .with("lr_decay_style", std::string(to_string(o.lr_decay_style)));
   if (o.wsd_decay_steps) {
-    lrsched::detail::require_steps(kind, "wsd_decay_steps", *o.wsd_decay_steps);
+    detail::require_steps(kind, "wsd_decay_steps", *o.wsd_decay_steps);
     peer.with("wsd_decay_steps", *o.wsd_decay_steps);
   }
   if (o.lr_wsd_decay_style) {
@@ -211,7 +156,7 @@ inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& o
   }
   const std::int64_t after_warmup = o.lr_decay_steps - o.lr_warmup_steps;
   wsd_options phases{.final_value = o.min_lr, .warmup_start_value = o.init_lr};
-  const auto native = [&]() -> detail::schedule {
+  const auto native = [&]() -> detail::megatron::schedule {
     switch (o.lr_decay_style) {
       case decay_style::constant:
         return wsd(o.max_lr, o.lr_warmup_steps, wsd::forever, 0, phases);
@@ -222,7 +167,7 @@ inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& o
         phases.decay_shape = wsd_shape::cosine;
         return wsd(o.max_lr, o.lr_warmup_steps, 0, after_warmup, phases);
       case decay_style::inverse_square_root:
-        return detail::make_inverse_square_root(o);
+        return detail::megatron::make_inverse_square_root(o);
       case decay_style::wsd:
         break;
     }
@@ -235,10 +180,10 @@ inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& o
                              kind + ": lr_wsd_decay_style must be set when lr_decay_style is WSD");
     }
     if (*o.wsd_decay_steps > after_warmup) {
-      lrsched::detail::reject(kind, "wsd_decay_steps",
-                              "<= lr_decay_steps - lr_warmup_steps (" +
-                                  lrsched::detail::format_number(after_warmup) + ")",
-                              *o.wsd_decay_steps);
+      detail::reject(
+          kind, "wsd_decay_steps",
+          "<= lr_decay_steps - lr_warmup_steps (" + detail::format_number(after_warmup) + ")",
+          *o.wsd_decay_steps);
     }
     switch (*o.lr_wsd_decay_style) {
       case wsd_decay_style::linear:
@@ -257,7 +202,7 @@ inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& o
     return wsd(o.max_lr, o.lr_warmup_steps, after_warmup - *o.wsd_decay_steps, *o.wsd_decay_steps,
                phases);
   };
-  return lrsched::detail::as_peer(native(), std::move(peer));
+  return detail::as_peer(native(), std::move(peer));
 }
 
 }  // namespace lrsched::megatron

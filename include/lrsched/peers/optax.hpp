@@ -33,97 +33,29 @@
 #include <utility>
 #include <vector>
 
-#include "../any_schedule.hpp"
-#include "../chain.hpp"
-#include "../compose.hpp"
-#include "../concepts.hpp"
-#include "../constant.hpp"
-#include "../cosine.hpp"
-#include "../description.hpp"
-#include "../detail/blocks.hpp"
-#include "../detail/boundaries.hpp"
-#include "../detail/numeric.hpp"
-#include "../detail/peer.hpp"
-#include "../exponential.hpp"
-#include "../linear.hpp"
-#include "../piecewise.hpp"
-#include "../polynomial.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/chain.hpp>
+#include <lrsched/compose.hpp>
+#include <lrsched/concepts.hpp>
+#include <lrsched/constant.hpp>
+#include <lrsched/cosine.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/blocks.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/exponential.hpp>
+#include <lrsched/linear.hpp>
+#include <lrsched/peers/detail/boundaries.hpp>
+#include <lrsched/peers/detail/optax.hpp>
+#include <lrsched/peers/detail/peer.hpp>
+#include <lrsched/piecewise.hpp>
+#include <lrsched/polynomial.hpp>
 
 namespace lrsched::optax {
-
-namespace detail {
-
-using namespace lrsched::detail;
-
-/// optax's `boundaries_and_scales` (a dict {step: scale}, applied in step order): the
-/// knots (0, init_value), (b₁, init·s₁), (b₂, init·s₁·s₂), ... with the products
-/// formed left to right as optax's `cumprod` does. Scales must be >= 0 (optax's own
-/// check) and, for interpolation, steps >= 0.
-inline std::vector<knot> scaled_knots(std::string_view function, double init_value,
-                                      const std::map<std::int64_t, double>& boundaries_and_scales) {
-  require_finite(function, "init_value", init_value);
-  std::vector<knot> knots{{0, init_value}};
-  double value = init_value;
-  for (const auto& [boundary, scale] : boundaries_and_scales) {
-    const auto entry = "boundaries_and_scales[" + format_number(boundary) + "]";
-    if (!(scale >= 0.0) || !std::isfinite(scale)) reject(function, entry, "finite and >= 0", scale);
-    value *= scale;
-    if (!std::isfinite(value)) reject(function, entry, "small enough for a finite value", scale);
-    knots.push_back({boundary, value});
-  }
-  return knots;
-}
-
-inline void require_nonnegative_boundaries(std::string_view function,
-                                           const std::vector<knot>& knots) {
-  for (const auto& k : knots) {
-    if (k.step < 0) reject(function, "boundaries_and_scales", "keyed by steps >= 0", k.step);
-  }
-}
-
-/// Cosine interpolation between knots, optax's `_cosine_interpolate`: each segment a
-/// native `cosine` from one knot's value to the next (rising or falling), the last
-/// knot's value held after. Built at run time, as the number of knots is.
-inline any_schedule cosine_between(const std::vector<knot>& knots) {
-  std::vector<any_schedule> pieces;
-  std::vector<std::int64_t> steps;
-  for (std::size_t i = 0; i + 1 < knots.size(); ++i) {
-    const std::int64_t length = knots[i + 1].step - knots[i].step;
-    pieces.emplace_back(cosine(knots[i].value, knots[i + 1].value, length));
-    steps.push_back(length);
-  }
-  pieces.emplace_back(constant(knots.back().value));
-  return any_schedule::chain(std::move(pieces), std::move(steps));
-}
-
-/// The step optax computes as `int(pct * transition_steps)` (truncation toward zero).
-inline std::int64_t truncated_step(double pct, std::int64_t transition_steps) {
-  return static_cast<std::int64_t>(pct * static_cast<double>(transition_steps));
-}
-
-inline double require_fraction(std::string_view function, std::string_view parameter,
-                               double value) {
-  if (!(value >= 0.0 && value <= 1.0)) reject(function, parameter, "in [0, 1]", value);
-  return value;
-}
-
-inline description describe_scales(description d,
-                                   const std::map<std::int64_t, double>& boundaries_and_scales) {
-  std::vector<std::int64_t> boundaries;
-  std::vector<double> scales;
-  for (const auto& [boundary, scale] : boundaries_and_scales) {
-    boundaries.push_back(boundary);
-    scales.push_back(scale);
-  }
-  return d.with("boundaries", std::move(boundaries)).with("scales", std::move(scales));
-}
-
-}  // namespace detail
 
 /// @brief optax `constant_schedule(value)`: `value` at every step. Native: `constant`.
 [[nodiscard]] inline auto constant_schedule(double value) {
   constexpr std::string_view name = "optax.constant_schedule";
-  return detail::as_peer(constant(detail::require_finite(name, "value", value)),
+  return detail::as_peer(constant(detail::optax::require_finite(name, "value", value)),
                          description{std::string(name)}.with("value", value));
 }
 
@@ -138,8 +70,8 @@ inline description describe_scales(description d,
                                           std::int64_t transition_steps,
                                           std::int64_t transition_begin = 0) {
   constexpr std::string_view name = "optax.linear_schedule";
-  detail::require_finite(name, "init_value", init_value);
-  detail::require_finite(name, "end_value", end_value);
+  detail::optax::require_finite(name, "init_value", init_value);
+  detail::optax::require_finite(name, "end_value", end_value);
   const bool ramps = transition_steps > 0;
   return detail::as_peer(
       shift(linear(init_value, ramps ? end_value : init_value, ramps ? transition_steps : 0),
@@ -163,8 +95,8 @@ inline description describe_scales(description d,
                                               std::int64_t transition_steps,
                                               std::int64_t transition_begin = 0) {
   constexpr std::string_view name = "optax.polynomial_schedule";
-  detail::require_finite(name, "init_value", init_value);
-  detail::require_finite(name, "end_value", end_value);
+  detail::optax::require_finite(name, "init_value", init_value);
+  detail::optax::require_finite(name, "end_value", end_value);
   detail::require_nonnegative(name, "power", power);
   const bool decays = transition_steps > 0;
   return detail::as_peer(shift(polynomial(init_value, decays ? end_value : init_value,
@@ -184,8 +116,8 @@ inline description describe_scales(description d,
 [[nodiscard]] inline auto warmup_constant_schedule(double init_value, double peak_value,
                                                    std::int64_t warmup_steps) {
   constexpr std::string_view name = "optax.warmup_constant_schedule";
-  detail::require_finite(name, "init_value", init_value);
-  detail::require_finite(name, "peak_value", peak_value);
+  detail::optax::require_finite(name, "init_value", init_value);
+  detail::optax::require_finite(name, "peak_value", peak_value);
   const bool ramps = warmup_steps > 0;
   return detail::as_peer(
       linear(init_value, ramps ? peak_value : init_value, ramps ? warmup_steps : 0),
@@ -210,14 +142,14 @@ inline description describe_scales(description d,
                                             bool staircase = false,
                                             std::optional<double> end_value = std::nullopt) {
   constexpr std::string_view name = "optax.exponential_decay";
-  detail::require_finite(name, "init_value", init_value);
+  detail::optax::require_finite(name, "init_value", init_value);
   if (!(decay_rate >= 0.0) || !std::isfinite(decay_rate)) {
-    detail::reject(name, "decay_rate", "finite and >= 0", decay_rate);
+    detail::optax::reject(name, "decay_rate", "finite and >= 0", decay_rate);
   }
-  if (end_value) detail::require_finite(name, "end_value", *end_value);
+  if (end_value) detail::optax::require_finite(name, "end_value", *end_value);
   if (decay_rate > 1.0 && !end_value) {
-    detail::reject(name, "decay_rate", "<= 1 without an end_value (the growth is unbounded)",
-                   decay_rate);
+    detail::optax::reject(name, "decay_rate", "<= 1 without an end_value (the growth is unbounded)",
+                          decay_rate);
   }
   auto peer = description{std::string(name)}
                   .with("init_value", init_value)
@@ -248,9 +180,9 @@ inline description describe_scales(description d,
 [[nodiscard]] inline auto cosine_decay_schedule(double init_value, std::int64_t decay_steps,
                                                 double alpha = 0.0, double exponent = 1.0) {
   constexpr std::string_view name = "optax.cosine_decay_schedule";
-  detail::require_finite(name, "init_value", init_value);
-  if (decay_steps <= 0) detail::reject(name, "decay_steps", "> 0", decay_steps);
-  detail::require_finite(name, "alpha", alpha);
+  detail::optax::require_finite(name, "init_value", init_value);
+  if (decay_steps <= 0) detail::optax::reject(name, "decay_steps", "> 0", decay_steps);
+  detail::optax::require_finite(name, "alpha", alpha);
   detail::require_positive(name, "exponent", exponent);
   return detail::as_peer(cosine(init_value, init_value * alpha, decay_steps, exponent),
                          description{std::string(name)}
@@ -276,16 +208,16 @@ inline description describe_scales(description d,
                                                        double end_value = 0.0,
                                                        double exponent = 1.0) {
   constexpr std::string_view name = "optax.warmup_cosine_decay_schedule";
-  detail::require_finite(name, "init_value", init_value);
-  detail::require_finite(name, "peak_value", peak_value);
+  detail::optax::require_finite(name, "init_value", init_value);
+  detail::optax::require_finite(name, "peak_value", peak_value);
   detail::require_steps(name, "warmup_steps", warmup_steps);
   if (decay_steps <= warmup_steps) {
-    detail::reject(
-        name, "decay_steps",
-        "> warmup_steps (" + detail::format_number(warmup_steps) + "; it includes the warmup)",
-        decay_steps);
+    detail::optax::reject(name, "decay_steps",
+                          "> warmup_steps (" + detail::optax::format_number(warmup_steps) +
+                              "; it includes the warmup)",
+                          decay_steps);
   }
-  detail::require_finite(name, "end_value", end_value);
+  detail::optax::require_finite(name, "end_value", end_value);
   detail::require_positive(name, "exponent", exponent);
   const double alpha = peak_value == 0.0 ? 0.0 : end_value / peak_value;
   return detail::as_peer(
@@ -358,7 +290,7 @@ template <std::size_t N>
 [[nodiscard]] inline auto piecewise_constant_schedule(
     double init_value, const std::map<std::int64_t, double>& boundaries_and_scales = {}) {
   constexpr std::string_view name = "optax.piecewise_constant_schedule";
-  const auto knots = detail::scaled_knots(name, init_value, boundaries_and_scales);
+  const auto knots = detail::optax::scaled_knots(name, init_value, boundaries_and_scales);
   std::vector<std::int64_t> boundaries;
   std::vector<double> values{init_value};
   for (std::size_t i = 1; i < knots.size(); ++i) {
@@ -367,8 +299,8 @@ template <std::size_t N>
   }
   return detail::as_peer(
       piecewise_constant(std::move(boundaries), std::move(values)),
-      detail::describe_scales(description{std::string(name)}.with("init_value", init_value),
-                              boundaries_and_scales));
+      detail::optax::describe_scales(description{std::string(name)}.with("init_value", init_value),
+                                     boundaries_and_scales));
 }
 
 /// @brief optax `piecewise_interpolate_schedule`: the knots (0, init_value), (b₁,
@@ -394,15 +326,16 @@ template <std::size_t N>
                                ": interpolate_type must be \"linear\" or \"cosine\", got \"" +
                                std::string(interpolate_type) + "\"");
   }
-  auto knots = detail::scaled_knots(name, init_value, boundaries_and_scales);
-  detail::require_nonnegative_boundaries(name, knots);
-  auto peer = detail::describe_scales(description{std::string(name)}
-                                          .with("interpolate_type", std::string(interpolate_type))
-                                          .with("init_value", init_value),
-                                      boundaries_and_scales);
+  auto knots = detail::optax::scaled_knots(name, init_value, boundaries_and_scales);
+  detail::optax::require_nonnegative_boundaries(name, knots);
+  auto peer =
+      detail::optax::describe_scales(description{std::string(name)}
+                                         .with("interpolate_type", std::string(interpolate_type))
+                                         .with("init_value", init_value),
+                                     boundaries_and_scales);
   using shape = detail::one_of<piecewise_linear, any_schedule>;
   return detail::as_peer(interpolate_type == "linear" ? shape(piecewise_linear(std::move(knots)))
-                                                      : shape(detail::cosine_between(knots)),
+                                                      : shape(detail::optax::cosine_between(knots)),
                          std::move(peer));
 }
 
@@ -421,18 +354,19 @@ template <std::size_t N>
                                                    double div_factor = 25.0,
                                                    double final_div_factor = 1e4) {
   constexpr std::string_view name = "optax.linear_onecycle_schedule";
-  if (transition_steps <= 0) detail::reject(name, "transition_steps", "> 0", transition_steps);
-  detail::require_finite(name, "peak_value", peak_value);
-  detail::require_fraction(name, "pct_start", pct_start);
-  detail::require_fraction(name, "pct_final", pct_final);
+  if (transition_steps <= 0)
+    detail::optax::reject(name, "transition_steps", "> 0", transition_steps);
+  detail::optax::require_finite(name, "peak_value", peak_value);
+  detail::optax::require_fraction(name, "pct_start", pct_start);
+  detail::optax::require_fraction(name, "pct_final", pct_final);
   detail::require_positive(name, "div_factor", div_factor);
   detail::require_positive(name, "final_div_factor", final_div_factor);
   std::map<std::int64_t, double> scales;
-  scales[detail::truncated_step(pct_start, transition_steps)] = div_factor;
-  scales[detail::truncated_step(pct_final, transition_steps)] = 1.0 / div_factor;
+  scales[detail::optax::truncated_step(pct_start, transition_steps)] = div_factor;
+  scales[detail::optax::truncated_step(pct_final, transition_steps)] = 1.0 / div_factor;
   scales[transition_steps] = 1.0 / final_div_factor;
   return detail::as_peer(
-      piecewise_linear(detail::scaled_knots(name, peak_value / div_factor, scales)),
+      piecewise_linear(detail::optax::scaled_knots(name, peak_value / div_factor, scales)),
       description{std::string(name)}
           .with("transition_steps", transition_steps)
           .with("peak_value", peak_value)
@@ -455,22 +389,23 @@ template <std::size_t N>
                                                    double pct_start = 0.3, double div_factor = 25.0,
                                                    double final_div_factor = 1e4) {
   constexpr std::string_view name = "optax.cosine_onecycle_schedule";
-  if (transition_steps <= 0) detail::reject(name, "transition_steps", "> 0", transition_steps);
-  detail::require_finite(name, "peak_value", peak_value);
-  detail::require_fraction(name, "pct_start", pct_start);
+  if (transition_steps <= 0)
+    detail::optax::reject(name, "transition_steps", "> 0", transition_steps);
+  detail::optax::require_finite(name, "peak_value", peak_value);
+  detail::optax::require_fraction(name, "pct_start", pct_start);
   detail::require_positive(name, "div_factor", div_factor);
   detail::require_positive(name, "final_div_factor", final_div_factor);
   std::map<std::int64_t, double> scales;
-  scales[detail::truncated_step(pct_start, transition_steps)] = div_factor;
+  scales[detail::optax::truncated_step(pct_start, transition_steps)] = div_factor;
   scales[transition_steps] = 1.0 / (div_factor * final_div_factor);
-  return detail::as_peer(
-      detail::cosine_between(detail::scaled_knots(name, peak_value / div_factor, scales)),
-      description{std::string(name)}
-          .with("transition_steps", transition_steps)
-          .with("peak_value", peak_value)
-          .with("pct_start", pct_start)
-          .with("div_factor", div_factor)
-          .with("final_div_factor", final_div_factor));
+  return detail::as_peer(detail::optax::cosine_between(
+                             detail::optax::scaled_knots(name, peak_value / div_factor, scales)),
+                         description{std::string(name)}
+                             .with("transition_steps", transition_steps)
+                             .with("peak_value", peak_value)
+                             .with("pct_start", pct_start)
+                             .with("div_factor", div_factor)
+                             .with("final_div_factor", final_div_factor));
 }
 
 /// @brief optax `join_schedules`: schedule k plays from `boundaries[k−1]` on, fed
@@ -507,8 +442,8 @@ template <Schedule... S>
     double decay_rate, std::int64_t transition_begin = 0, bool staircase = false,
     std::optional<double> end_value = std::nullopt) {
   constexpr std::string_view name = "optax.warmup_exponential_decay_schedule";
-  detail::require_finite(name, "init_value", init_value);
-  detail::require_finite(name, "peak_value", peak_value);
+  detail::optax::require_finite(name, "init_value", init_value);
+  detail::optax::require_finite(name, "peak_value", peak_value);
   detail::require_steps(name, "warmup_steps", warmup_steps);
   auto decay = exponential_decay(peak_value, transition_steps, decay_rate, transition_begin,
                                  staircase, end_value);

@@ -38,24 +38,25 @@
 #include <utility>
 #include <vector>
 
-#include "../chain.hpp"
-#include "../compose.hpp"
-#include "../concepts.hpp"
-#include "../constant.hpp"
-#include "../cosine.hpp"
-#include "../cyclic.hpp"
-#include "../description.hpp"
-#include "../detail/blocks.hpp"
-#include "../detail/boundaries.hpp"
-#include "../detail/numeric.hpp"
-#include "../detail/peer.hpp"
-#include "../exponential.hpp"
-#include "../linear.hpp"
-#include "../one_cycle.hpp"
-#include "../polynomial.hpp"
-#include "../repeat.hpp"
-#include "../restarts.hpp"
-#include "../step.hpp"
+#include <lrsched/chain.hpp>
+#include <lrsched/compose.hpp>
+#include <lrsched/concepts.hpp>
+#include <lrsched/constant.hpp>
+#include <lrsched/cosine.hpp>
+#include <lrsched/cyclic.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/blocks.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/exponential.hpp>
+#include <lrsched/linear.hpp>
+#include <lrsched/one_cycle.hpp>
+#include <lrsched/peers/detail/boundaries.hpp>
+#include <lrsched/peers/detail/peer.hpp>
+#include <lrsched/peers/detail/pytorch.hpp>
+#include <lrsched/polynomial.hpp>
+#include <lrsched/repeat.hpp>
+#include <lrsched/restarts.hpp>
+#include <lrsched/step.hpp>
 
 namespace lrsched::pytorch {
 
@@ -63,56 +64,6 @@ namespace lrsched::pytorch {
 /// `base_lr × factor(t)`, described as the PyTorch class.
 template <Schedule Factor>
 using factor_schedule = detail::peer_schedule<scaled<Factor>>;
-
-namespace detail {
-
-inline double require_base_lr(std::string_view function, double base_lr) {
-  return lrsched::detail::require_finite(function, "base_lr", base_lr);
-}
-
-inline double require_unit_interval(std::string_view function, std::string_view parameter,
-                                    double value, bool allow_zero) {
-  const bool ok = allow_zero ? (value >= 0.0 && value <= 1.0) : (value > 0.0 && value <= 1.0);
-  if (!ok)
-    lrsched::detail::reject(function, parameter, allow_zero ? "in [0, 1]" : "in (0, 1]", value);
-  return value;
-}
-
-template <Schedule Factor>
-factor_schedule<Factor> as_factor(Factor factor, double base_lr, description peer) {
-  return lrsched::detail::as_peer(scaled<Factor>(std::move(factor), base_lr), std::move(peer));
-}
-
-// left · right · ..., left to right, as nested `product`s.
-template <Schedule Left, Schedule Right, Schedule... Rest>
-auto fold_product_onto(Left left, Right right, Rest... rest);
-template <Schedule First, Schedule... Rest>
-auto fold_product(First first, Rest... rest) {
-  if constexpr (sizeof...(Rest) == 0) {
-    return first;
-  } else {
-    return fold_product_onto(std::move(first), std::move(rest)...);
-  }
-}
-template <Schedule Left, Schedule Right, Schedule... Rest>
-auto fold_product_onto(Left left, Right right, Rest... rest) {
-  return fold_product(multiply(std::move(left), std::move(right)), std::move(rest)...);
-}
-
-// The kinds whose PyTorch update multiplies the current LR by a factor, which is
-// what ChainedScheduler composes.
-inline bool is_chainable(const std::string& kind) {
-  static constexpr std::string_view kinds[] = {"pytorch.step_lr",          "pytorch.multi_step_lr",
-                                               "pytorch.constant_lr",      "pytorch.linear_lr",
-                                               "pytorch.exponential_lr",   "pytorch.polynomial_lr",
-                                               "pytorch.chained_scheduler"};
-  for (const auto k : kinds) {
-    if (kind == k) return true;
-  }
-  return false;
-}
-
-}  // namespace detail
 
 /// @brief PyTorch `ConstantLR`: `base_lr · factor` for the first `total_iters`
 /// steps, then `base_lr`.
@@ -131,16 +82,16 @@ inline bool is_chainable(const std::string& kind) {
 [[nodiscard]] inline auto constant_lr(double base_lr, double factor = 1.0 / 3,
                                       std::int64_t total_iters = 5) {
   constexpr std::string_view name = "pytorch.constant_lr";
-  detail::require_base_lr(name, base_lr);
-  detail::require_unit_interval(name, "factor", factor, true);
-  lrsched::detail::require_steps(name, "total_iters", total_iters);
+  detail::pytorch::require_base_lr(name, base_lr);
+  detail::pytorch::require_unit_interval(name, "factor", factor, true);
+  detail::require_steps(name, "total_iters", total_iters);
   const double after = total_iters == 0 ? factor : 1.0;
-  return detail::as_factor(chain(for_steps(total_iters, constant(factor)), constant(after)),
-                           base_lr,
-                           description{std::string(name)}
-                               .with("base_lr", base_lr)
-                               .with("factor", factor)
-                               .with("total_iters", total_iters));
+  return detail::pytorch::as_factor(
+      chain(for_steps(total_iters, constant(factor)), constant(after)), base_lr,
+      description{std::string(name)}
+          .with("base_lr", base_lr)
+          .with("factor", factor)
+          .with("total_iters", total_iters));
 }
 
 /// @brief PyTorch `LinearLR`: the factor moves linearly from `start_factor` at
@@ -160,17 +111,17 @@ inline bool is_chainable(const std::string& kind) {
 [[nodiscard]] inline auto linear_lr(double base_lr, double start_factor = 1.0 / 3,
                                     double end_factor = 1.0, std::int64_t total_iters = 5) {
   constexpr std::string_view name = "pytorch.linear_lr";
-  detail::require_base_lr(name, base_lr);
-  detail::require_unit_interval(name, "start_factor", start_factor, false);
-  detail::require_unit_interval(name, "end_factor", end_factor, true);
-  lrsched::detail::require_steps(name, "total_iters", total_iters);
+  detail::pytorch::require_base_lr(name, base_lr);
+  detail::pytorch::require_unit_interval(name, "start_factor", start_factor, false);
+  detail::pytorch::require_unit_interval(name, "end_factor", end_factor, true);
+  detail::require_steps(name, "total_iters", total_iters);
   const double end = total_iters == 0 ? start_factor : end_factor;
-  return detail::as_factor(linear(start_factor, end, total_iters), base_lr,
-                           description{std::string(name)}
-                               .with("base_lr", base_lr)
-                               .with("start_factor", start_factor)
-                               .with("end_factor", end_factor)
-                               .with("total_iters", total_iters));
+  return detail::pytorch::as_factor(linear(start_factor, end, total_iters), base_lr,
+                                    description{std::string(name)}
+                                        .with("base_lr", base_lr)
+                                        .with("start_factor", start_factor)
+                                        .with("end_factor", end_factor)
+                                        .with("total_iters", total_iters));
 }
 
 /// @brief PyTorch `StepLR`: `base_lr · gamma^⌊t / step_size⌋`.
@@ -186,14 +137,14 @@ inline bool is_chainable(const std::string& kind) {
 /// @param gamma the factor per drop, in [0, 1]; default 0.1.
 [[nodiscard]] inline auto step_lr(double base_lr, std::int64_t step_size, double gamma = 0.1) {
   constexpr std::string_view name = "pytorch.step_lr";
-  detail::require_base_lr(name, base_lr);
-  lrsched::detail::require_positive_steps(name, "step_size", step_size);
-  detail::require_unit_interval(name, "gamma", gamma, true);
-  return detail::as_factor(step_decay(1.0, step_size, gamma), base_lr,
-                           description{std::string(name)}
-                               .with("base_lr", base_lr)
-                               .with("step_size", step_size)
-                               .with("gamma", gamma));
+  detail::pytorch::require_base_lr(name, base_lr);
+  detail::require_positive_steps(name, "step_size", step_size);
+  detail::pytorch::require_unit_interval(name, "gamma", gamma, true);
+  return detail::pytorch::as_factor(step_decay(1.0, step_size, gamma), base_lr,
+                                    description{std::string(name)}
+                                        .with("base_lr", base_lr)
+                                        .with("step_size", step_size)
+                                        .with("gamma", gamma));
 }
 
 /// @brief PyTorch `MultiStepLR`: `base_lr · gamma^(number of milestones <= t)`.
@@ -210,21 +161,21 @@ inline bool is_chainable(const std::string& kind) {
 [[nodiscard]] inline auto multi_step_lr(double base_lr, std::vector<std::int64_t> milestones,
                                         double gamma = 0.1) {
   constexpr std::string_view name = "pytorch.multi_step_lr";
-  detail::require_base_lr(name, base_lr);
+  detail::pytorch::require_base_lr(name, base_lr);
   for (std::size_t i = 0; i < milestones.size(); ++i) {
     if (milestones[i] < 0) {
-      lrsched::detail::reject(name,
-                              "milestones[" + lrsched::detail::format_number(std::int64_t(i)) + "]",
-                              ">= 0", milestones[i]);
+      detail::reject(name, "milestones[" + detail::format_number(std::int64_t(i)) + "]", ">= 0",
+                     milestones[i]);
     }
   }
-  lrsched::detail::require_nonnegative(name, "gamma", gamma);
+  detail::require_nonnegative(name, "gamma", gamma);
   auto peer = description{std::string(name)}
                   .with("base_lr", base_lr)
                   .with("milestones", milestones)
                   .with("gamma", gamma);
   std::sort(milestones.begin(), milestones.end());
-  return detail::as_factor(multistep(1.0, std::move(milestones), gamma), base_lr, std::move(peer));
+  return detail::pytorch::as_factor(multistep(1.0, std::move(milestones), gamma), base_lr,
+                                    std::move(peer));
 }
 
 /// @brief PyTorch `ExponentialLR`: `base_lr · gamma^t`.
@@ -236,9 +187,9 @@ inline bool is_chainable(const std::string& kind) {
 /// @param gamma the factor per step, in (0, 1].
 [[nodiscard]] inline auto exponential_lr(double base_lr, double gamma) {
   constexpr std::string_view name = "pytorch.exponential_lr";
-  detail::require_base_lr(name, base_lr);
-  detail::require_unit_interval(name, "gamma", gamma, false);
-  return detail::as_factor(
+  detail::pytorch::require_base_lr(name, base_lr);
+  detail::pytorch::require_unit_interval(name, "gamma", gamma, false);
+  return detail::pytorch::as_factor(
       exponential(1.0, gamma), base_lr,
       description{std::string(name)}.with("base_lr", base_lr).with("gamma", gamma));
 }
@@ -258,15 +209,15 @@ inline bool is_chainable(const std::string& kind) {
 [[nodiscard]] inline auto polynomial_lr(double base_lr, std::int64_t total_iters = 5,
                                         double power = 1.0) {
   constexpr std::string_view name = "pytorch.polynomial_lr";
-  detail::require_base_lr(name, base_lr);
-  lrsched::detail::require_steps(name, "total_iters", total_iters);
-  lrsched::detail::require_nonnegative(name, "power", power);
-  return detail::as_factor(polynomial(1.0, total_iters == 0 ? 1.0 : 0.0, total_iters, power),
-                           base_lr,
-                           description{std::string(name)}
-                               .with("base_lr", base_lr)
-                               .with("total_iters", total_iters)
-                               .with("power", power));
+  detail::pytorch::require_base_lr(name, base_lr);
+  detail::require_steps(name, "total_iters", total_iters);
+  detail::require_nonnegative(name, "power", power);
+  return detail::pytorch::as_factor(
+      polynomial(1.0, total_iters == 0 ? 1.0 : 0.0, total_iters, power), base_lr,
+      description{std::string(name)}
+          .with("base_lr", base_lr)
+          .with("total_iters", total_iters)
+          .with("power", power));
 }
 
 /// @brief PyTorch `CosineAnnealingLR`: `eta_min + (base_lr − eta_min)·(1 +
@@ -288,17 +239,17 @@ inline bool is_chainable(const std::string& kind) {
 [[nodiscard]] inline auto cosine_annealing_lr(double base_lr, std::int64_t T_max,
                                               double eta_min = 0.0) {
   constexpr std::string_view name = "pytorch.cosine_annealing_lr";
-  detail::require_base_lr(name, base_lr);
-  lrsched::detail::require_positive_steps(name, "T_max", T_max);
-  lrsched::detail::require_finite(name, "eta_min", eta_min);
+  detail::pytorch::require_base_lr(name, base_lr);
+  detail::require_positive_steps(name, "T_max", T_max);
+  detail::require_finite(name, "eta_min", eta_min);
   if (T_max > std::numeric_limits<std::int64_t>::max() / 2) {
-    lrsched::detail::reject(name, "T_max", "<= 2^62 (the period 2·T_max must fit in int64)", T_max);
+    detail::reject(name, "T_max", "<= 2^62 (the period 2·T_max must fit in int64)", T_max);
   }
-  return lrsched::detail::as_peer(lrsched::detail::make_cosine_wave(base_lr, eta_min, T_max),
-                                  description{std::string(name)}
-                                      .with("base_lr", base_lr)
-                                      .with("T_max", T_max)
-                                      .with("eta_min", eta_min));
+  return detail::as_peer(detail::make_cosine_wave(base_lr, eta_min, T_max),
+                         description{std::string(name)}
+                             .with("base_lr", base_lr)
+                             .with("T_max", T_max)
+                             .with("eta_min", eta_min));
 }
 
 /// @brief PyTorch `CosineAnnealingWarmRestarts`: cycle i lasts T_0·T_mult^i steps and
@@ -317,11 +268,11 @@ inline bool is_chainable(const std::string& kind) {
                                                          std::int64_t T_mult = 1,
                                                          double eta_min = 0.0) {
   constexpr std::string_view name = "pytorch.cosine_annealing_warm_restarts";
-  detail::require_base_lr(name, base_lr);
-  lrsched::detail::require_positive_steps(name, "T_0", T_0);
-  lrsched::detail::require_positive_steps(name, "T_mult", T_mult);
-  lrsched::detail::require_finite(name, "eta_min", eta_min);
-  return lrsched::detail::as_peer(
+  detail::pytorch::require_base_lr(name, base_lr);
+  detail::require_positive_steps(name, "T_0", T_0);
+  detail::require_positive_steps(name, "T_mult", T_mult);
+  detail::require_finite(name, "eta_min", eta_min);
+  return detail::as_peer(
       cosine_restarts(base_lr, T_0,
                       {.floor_value = eta_min, .period_multiplier = static_cast<double>(T_mult)}),
       description{std::string(name)}
@@ -359,10 +310,10 @@ inline bool is_chainable(const std::string& kind) {
                                        double div_factor = 25.0, double final_div_factor = 1e4,
                                        bool three_phase = false) {
   constexpr std::string_view name = "pytorch.one_cycle_lr";
-  lrsched::detail::require_finite(name, "max_lr", max_lr);
-  lrsched::detail::require_positive_steps(name, "total_steps", total_steps);
+  detail::require_finite(name, "max_lr", max_lr);
+  detail::require_positive_steps(name, "total_steps", total_steps);
   if (!(pct_start >= 0.0 && pct_start <= 1.0)) {
-    lrsched::detail::reject(name, "pct_start", "in [0, 1]", pct_start);
+    detail::reject(name, "pct_start", "in [0, 1]", pct_start);
   }
   const auto anneal = one_cycle_anneal_from_string(anneal_strategy);
   if (!anneal) {
@@ -371,22 +322,22 @@ inline bool is_chainable(const std::string& kind) {
                                                   "\"linear\", got \"" +
                                                   std::string(anneal_strategy) + "\"");
   }
-  lrsched::detail::require_positive(name, "div_factor", div_factor);
-  lrsched::detail::require_positive(name, "final_div_factor", final_div_factor);
-  return lrsched::detail::as_peer(one_cycle(max_lr, total_steps,
-                                            {.pct_start = pct_start,
-                                             .anneal_strategy = *anneal,
-                                             .div_factor = div_factor,
-                                             .final_div_factor = final_div_factor,
-                                             .three_phase = three_phase}),
-                                  description{std::string(name)}
-                                      .with("max_lr", max_lr)
-                                      .with("total_steps", total_steps)
-                                      .with("pct_start", pct_start)
-                                      .with("anneal_strategy", std::string(anneal_strategy))
-                                      .with("div_factor", div_factor)
-                                      .with("final_div_factor", final_div_factor)
-                                      .with("three_phase", three_phase));
+  detail::require_positive(name, "div_factor", div_factor);
+  detail::require_positive(name, "final_div_factor", final_div_factor);
+  return detail::as_peer(one_cycle(max_lr, total_steps,
+                                   {.pct_start = pct_start,
+                                    .anneal_strategy = *anneal,
+                                    .div_factor = div_factor,
+                                    .final_div_factor = final_div_factor,
+                                    .three_phase = three_phase}),
+                         description{std::string(name)}
+                             .with("max_lr", max_lr)
+                             .with("total_steps", total_steps)
+                             .with("pct_start", pct_start)
+                             .with("anneal_strategy", std::string(anneal_strategy))
+                             .with("div_factor", div_factor)
+                             .with("final_div_factor", final_div_factor)
+                             .with("three_phase", three_phase));
 }
 
 /// @brief PyTorch `CyclicLR` (its learning rate; momentum cycling is not part of a
@@ -410,13 +361,13 @@ inline bool is_chainable(const std::string& kind) {
                                     std::optional<std::int64_t> step_size_down = std::nullopt,
                                     std::string_view mode = "triangular", double gamma = 1.0) {
   constexpr std::string_view name = "pytorch.cyclic_lr";
-  lrsched::detail::require_finite(name, "base_lr", base_lr);
-  lrsched::detail::require_finite(name, "max_lr", max_lr);
-  lrsched::detail::require_steps(name, "step_size_up", step_size_up);
+  detail::require_finite(name, "base_lr", base_lr);
+  detail::require_finite(name, "max_lr", max_lr);
+  detail::require_steps(name, "step_size_up", step_size_up);
   const std::int64_t down = step_size_down.value_or(step_size_up);
-  lrsched::detail::require_steps(name, "step_size_down", down);
+  detail::require_steps(name, "step_size_down", down);
   if (step_size_up + down == 0) {
-    lrsched::detail::reject(name, "step_size_up", ">= 1 when step_size_down is 0", step_size_up);
+    detail::reject(name, "step_size_up", ">= 1 when step_size_down is 0", step_size_up);
   }
   const auto shape = cyclic_mode_from_string(mode);
   if (!shape) {
@@ -425,15 +376,15 @@ inline bool is_chainable(const std::string& kind) {
                                        "\"exp_range\", got \"" +
                                        std::string(mode) + "\"");
   }
-  if (!(gamma > 0.0 && gamma <= 1.0)) lrsched::detail::reject(name, "gamma", "in (0, 1]", gamma);
+  if (!(gamma > 0.0 && gamma <= 1.0)) detail::reject(name, "gamma", "in (0, 1]", gamma);
   auto peer = description{std::string(name)}
                   .with("base_lr", base_lr)
                   .with("max_lr", max_lr)
                   .with("step_size_up", step_size_up);
   if (step_size_down) peer.with("step_size_down", *step_size_down);
   peer.with("mode", std::string(mode)).with("gamma", gamma);
-  return lrsched::detail::as_peer(cyclic(base_lr, max_lr, step_size_up, down, *shape, gamma),
-                                  std::move(peer));
+  return detail::as_peer(cyclic(base_lr, max_lr, step_size_up, down, *shape, gamma),
+                         std::move(peer));
 }
 
 /// @brief PyTorch `LambdaLR`: `base_lr × lr_lambda(t)`, with the Python callable
@@ -444,11 +395,11 @@ inline bool is_chainable(const std::string& kind) {
 template <Schedule Factor>
 [[nodiscard]] auto lambda_lr(double base_lr, Factor lr_lambda) {
   constexpr std::string_view name = "pytorch.lambda_lr";
-  detail::require_base_lr(name, base_lr);
+  detail::pytorch::require_base_lr(name, base_lr);
   auto peer = description{std::string(name)}
                   .with("base_lr", base_lr)
-                  .with_child("lr_lambda", lrsched::detail::describe(lr_lambda));
-  return lrsched::detail::as_peer(scaled<Factor>(std::move(lr_lambda), base_lr), std::move(peer));
+                  .with_child("lr_lambda", detail::describe(lr_lambda));
+  return detail::as_peer(scaled<Factor>(std::move(lr_lambda), base_lr), std::move(peer));
 }
 
 /// @brief PyTorch `SequentialLR`: scheduler k plays from `milestones[k−1]`, on
@@ -469,23 +420,22 @@ template <Schedule... S>
   static_assert(sizeof...(S) >= 2, "SequentialLR needs at least two schedulers");
   constexpr std::string_view name = "pytorch.sequential_lr";
   for (std::size_t i = 0; i < milestones.size(); ++i) {
-    const auto entry = "milestones[" + lrsched::detail::format_number(std::int64_t(i)) + "]";
+    const auto entry = "milestones[" + detail::format_number(std::int64_t(i)) + "]";
     const std::int64_t previous = i == 0 ? 0 : milestones[i - 1];
     if (milestones[i] <= previous) {
-      lrsched::detail::reject(name, entry,
-                              i == 0 ? std::string(">= 1")
-                                     : "> milestones[" +
-                                           lrsched::detail::format_number(std::int64_t(i - 1)) +
-                                           "] = " + lrsched::detail::format_number(previous),
-                              milestones[i]);
+      detail::reject(name, entry,
+                     i == 0 ? std::string(">= 1")
+                            : "> milestones[" + detail::format_number(std::int64_t(i - 1)) +
+                                  "] = " + detail::format_number(previous),
+                     milestones[i]);
     }
   }
   auto peer =
       description{std::string(name)}
           .with("milestones", std::vector<std::int64_t>(milestones.begin(), milestones.end()))
-          .with_children("schedulers", lrsched::detail::describe_all(schedulers));
-  return lrsched::detail::as_peer(
-      lrsched::detail::chain_from_boundaries(std::move(schedulers), milestones), std::move(peer));
+          .with_children("schedulers", detail::describe_all(schedulers));
+  return detail::as_peer(detail::chain_from_boundaries(std::move(schedulers), milestones),
+                         std::move(peer));
 }
 
 /// @brief PyTorch `ChainedScheduler`: every scheduler steps in turn on the same
@@ -508,8 +458,8 @@ template <Schedule... F>
   std::vector<description> children{schedulers.describe()...};
   const double bases[] = {schedulers.native().factor()...};
   for (std::size_t i = 0; i < children.size(); ++i) {
-    const auto entry = "schedulers[" + lrsched::detail::format_number(std::int64_t(i)) + "]";
-    if (!detail::is_chainable(children[i].kind)) {
+    const auto entry = "schedulers[" + detail::format_number(std::int64_t(i)) + "]";
+    if (!detail::pytorch::is_chainable(children[i].kind)) {
       throw invalid_schedule(entry, std::string(name) + ": " + entry +
                                         " must be a multiplicative "
                                         "scheduler (step_lr, multi_step_lr, constant_lr, "
@@ -517,16 +467,16 @@ template <Schedule... F>
                                         children[i].kind);
     }
     if (bases[i] != bases[0]) {
-      lrsched::detail::reject(
-          name, entry + ".base_lr",
-          "the base_lr of schedulers[0] (" + lrsched::detail::format_number(bases[0]) + ")",
-          bases[i]);
+      detail::reject(name, entry + ".base_lr",
+                     "the base_lr of schedulers[0] (" + detail::format_number(bases[0]) + ")",
+                     bases[i]);
     }
   }
-  return detail::as_factor(detail::fold_product(schedulers.native().inner()...), bases[0],
-                           description{std::string(name)}
-                               .with("base_lr", bases[0])
-                               .with_children("schedulers", std::move(children)));
+  return detail::pytorch::as_factor(detail::pytorch::fold_product(schedulers.native().inner()...),
+                                    bases[0],
+                                    description{std::string(name)}
+                                        .with("base_lr", bases[0])
+                                        .with_children("schedulers", std::move(children)));
 }
 
 }  // namespace lrsched::pytorch

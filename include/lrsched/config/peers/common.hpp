@@ -1,7 +1,7 @@
-/// @file json/peers/fields.hpp
-/// @brief Field makers shared by the peer kinds (json/peers/<peer>.hpp).
-#ifndef LRSCHED_JSON_PEERS_FIELDS_HPP
-#define LRSCHED_JSON_PEERS_FIELDS_HPP
+/// @file config/peers/common.hpp
+/// @brief Field makers shared by the peer kinds (config/peers/<peer>.hpp).
+#ifndef LRSCHED_CONFIG_PEERS_COMMON_HPP
+#define LRSCHED_CONFIG_PEERS_COMMON_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -10,13 +10,13 @@
 #include <utility>
 #include <vector>
 
-#include "../../any_schedule.hpp"
-#include "../../description.hpp"
-#include "../../detail/numeric.hpp"
-#include "../../detail/peer.hpp"
-#include "../registry.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/config/registry.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/peers/detail/peer.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
 /// A text field limited to `choices`, handed to the builder as the string itself (for peer
 /// functions that take their option as a string, e.g. PyTorch's `anneal_strategy`).
@@ -35,12 +35,12 @@ inline typed_field<std::string> text_choice(std::string name, std::vector<std::s
 inline any_schedule chain_at_boundaries(description peer, std::string_view boundaries_name,
                                         const std::vector<std::int64_t>& boundaries,
                                         const std::string& slot, std::vector<any_schedule> pieces) {
-  using lrsched::detail::format_number;
+  using detail::format_number;
   if (boundaries.size() + 1 != pieces.size()) {
-    lrsched::detail::reject(peer.kind, boundaries_name,
-                            "one fewer than the " + slot + " (" +
-                                format_number(static_cast<std::int64_t>(pieces.size()) - 1) + ")",
-                            static_cast<std::int64_t>(boundaries.size()));
+    detail::reject(peer.kind, boundaries_name,
+                   "one fewer than the " + slot + " (" +
+                       format_number(static_cast<std::int64_t>(pieces.size()) - 1) + ")",
+                   static_cast<std::int64_t>(boundaries.size()));
   }
   std::vector<std::int64_t> durations;
   for (std::size_t i = 0; i < boundaries.size(); ++i) {
@@ -49,10 +49,10 @@ inline any_schedule chain_at_boundaries(description peer, std::string_view bound
   std::vector<description> children;
   for (const auto& piece : pieces) children.push_back(piece.describe());
   peer.with_children(slot, std::move(children));
-  return any_schedule(lrsched::detail::as_peer(
-      any_schedule::chain(std::move(pieces), std::move(durations)), std::move(peer)));
+  return any_schedule(detail::as_peer(any_schedule::chain(std::move(pieces), std::move(durations)),
+                                      std::move(peer)));
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEERS_FIELDS_HPP
+#endif  // LRSCHED_CONFIG_PEERS_COMMON_HPP

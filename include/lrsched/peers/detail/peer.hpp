@@ -1,4 +1,4 @@
-/// @file detail/peer.hpp
+/// @file peers/detail/peer.hpp
 /// @brief What the peer-faithful constructors are built with: `peer_schedule`, a schedule
 /// presented under a peer system's own name; `advanced`, a piece a peer starts part-way into
 /// its shape; `one_of`, a shape chosen by a peer's string parameter.
@@ -8,8 +8,8 @@
 /// families and compositions and wrap it here, so the result evaluates, sums and measures
 /// exactly as the native composition does, and describes itself as the peer function with the
 /// peer's parameter names ("kind" = "<peer>.<function>").
-#ifndef LRSCHED_DETAIL_PEER_HPP
-#define LRSCHED_DETAIL_PEER_HPP
+#ifndef LRSCHED_PEERS_DETAIL_PEER_HPP
+#define LRSCHED_PEERS_DETAIL_PEER_HPP
 
 #include <algorithm>
 #include <cstdint>
@@ -18,13 +18,13 @@
 #include <utility>
 #include <variant>
 
-#include "../chain.hpp"
-#include "../concepts.hpp"
-#include "../cosine.hpp"
-#include "../description.hpp"
-#include "../repeat.hpp"
-#include "../sum.hpp"
-#include "numeric.hpp"
+#include <lrsched/chain.hpp>
+#include <lrsched/concepts.hpp>
+#include <lrsched/cosine.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/repeat.hpp>
+#include <lrsched/sum.hpp>
 
 namespace lrsched::detail {
 
@@ -193,4 +193,4 @@ template <Schedule Native>
 
 }  // namespace lrsched::detail
 
-#endif  // LRSCHED_DETAIL_PEER_HPP
+#endif  // LRSCHED_PEERS_DETAIL_PEER_HPP

@@ -1,9 +1,9 @@
-/// @file json/kinds.hpp
+/// @file config/kinds.hpp
 /// @brief The built-in kinds of the canonical JSON format: every lrsched
 /// family and combinator, with the fields its `describe()` reports, and the definition of
 /// `config::kinds()` (declared in json.hpp), which registers them and the peers' kinds.
-#ifndef LRSCHED_JSON_KINDS_HPP
-#define LRSCHED_JSON_KINDS_HPP
+#ifndef LRSCHED_CONFIG_KINDS_HPP
+#define LRSCHED_CONFIG_KINDS_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -11,38 +11,20 @@
 #include <utility>
 #include <vector>
 
-#include "../any_schedule.hpp"
-#include "../compose.hpp"
-#include "../concepts.hpp"
-#include "../constant.hpp"
-#include "../cosine.hpp"
-#include "../cyclic.hpp"
-#include "../detail/numeric.hpp"
-#include "../error.hpp"
-#include "../exponential.hpp"
-#include "../inverse_sqrt.hpp"
-#include "../inverse_time.hpp"
-#include "../linear.hpp"
-#include "../one_cycle.hpp"
-#include "../piecewise.hpp"
-#include "../polynomial.hpp"
-#include "../repeat.hpp"
-#include "../restarts.hpp"
-#include "../step.hpp"
-#include "../stretch.hpp"
-#include "../tanh.hpp"
-#include "../units.hpp"
-#include "../warmup.hpp"
-#include "../wsd.hpp"
-#include "linkage.hpp"
-#include "peer_kinds.hpp"
-#include "registry.hpp"
+#include <lrsched/config/linkage.hpp>
+#include <lrsched/config/peer_kinds.hpp>
+#include <lrsched/config/registry.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/lrsched.hpp>  // every family and combinator: a new one needs only its row here
 
-namespace lrsched::config {
-
-namespace detail {
+namespace lrsched::detail::config {
 
 inline void add_builtin_kinds(kind_registry& r) {
+  // The defaults of optional fields are the options structs' own (one definition each).
+  constexpr exponential_options exponential_defaults{};
+  constexpr restart_options restart_defaults{};
+  constexpr one_cycle_options one_cycle_defaults{};
+  constexpr wsd_options wsd_defaults{};
   // Families.
   r.add(
       "constant", "the same value at every step", [](double value) { return constant(value); },
@@ -71,8 +53,9 @@ inline void add_builtin_kinds(kind_registry& r) {
             init_value, decay_rate, decay_steps,
             {.staircase = staircase, .transition_begin = transition_begin, .end_value = end_value});
       },
-      real("init_value"), real("decay_rate"), steps("decay_steps"), flag("staircase", false),
-      steps("transition_begin", 0), optional_real("end_value"));
+      real("init_value"), real("decay_rate"), steps("decay_steps"),
+      flag("staircase", exponential_defaults.staircase),
+      steps("transition_begin", exponential_defaults.transition_begin), optional_real("end_value"));
   r.add(
       "step_decay", "init_value times gamma once every step_size steps",
       [](double init_value, std::int64_t step_size, double gamma) {
@@ -97,12 +80,11 @@ inline void add_builtin_kinds(kind_registry& r) {
       "piecewise_linear", "straight lines between the knots (steps[k], values[k])",
       [](const std::vector<std::int64_t>& knot_steps, const std::vector<double>& values) {
         if (values.size() != knot_steps.size()) {
-          lrsched::detail::reject(
-              "piecewise_linear", "values",
-              "one value per step (" +
-                  lrsched::detail::format_number(static_cast<std::int64_t>(knot_steps.size())) +
-                  ")",
-              static_cast<std::int64_t>(values.size()));
+          detail::reject("piecewise_linear", "values",
+                         "one value per step (" +
+                             detail::format_number(static_cast<std::int64_t>(knot_steps.size())) +
+                             ")",
+                         static_cast<std::int64_t>(values.size()));
         }
         std::vector<knot> knots;
         knots.reserve(values.size());
@@ -154,11 +136,13 @@ inline void add_builtin_kinds(kind_registry& r) {
                                 .k_decay = k_decay,
                                 .period_divisor = period_divisor});
       },
-      real("peak_value"), steps("first_period"), real("floor_value", 0.0),
-      real("period_multiplier", 1.0), real("cycle_decay", 1.0),
+      real("peak_value"), steps("first_period"), real("floor_value", restart_defaults.floor_value),
+      real("period_multiplier", restart_defaults.period_multiplier),
+      real("cycle_decay", restart_defaults.cycle_decay),
       choice("decay_target", {restart_decay::amplitude, restart_decay::peak},
-             restart_decay::amplitude),
-      steps("cycle_limit", 0), real("k_decay", 1.0), steps("period_divisor", 1));
+             restart_defaults.decay_target),
+      steps("cycle_limit", restart_defaults.cycle_limit), real("k_decay", restart_defaults.k_decay),
+      steps("period_divisor", restart_defaults.period_divisor));
   r.add(
       "cyclic", "triangular cycles between base_lr and max_lr (PyTorch CyclicLR's modes)",
       [](double base_lr, double max_lr, std::int64_t up, std::int64_t down, cyclic_mode mode,
@@ -180,10 +164,12 @@ inline void add_builtin_kinds(kind_registry& r) {
                           .final_div_factor = final_div_factor,
                           .three_phase = three_phase});
       },
-      real("max_lr"), steps("total_steps"), real("pct_start", 0.3),
+      real("max_lr"), steps("total_steps"), real("pct_start", one_cycle_defaults.pct_start),
       choice("anneal_strategy", {one_cycle_anneal::cos, one_cycle_anneal::linear},
-             one_cycle_anneal::cos),
-      real("div_factor", 25.0), real("final_div_factor", 1e4), flag("three_phase", false));
+             one_cycle_defaults.anneal_strategy),
+      real("div_factor", one_cycle_defaults.div_factor),
+      real("final_div_factor", one_cycle_defaults.final_div_factor),
+      flag("three_phase", one_cycle_defaults.three_phase));
   r.add(
       "wsd",
       "warmup-stable-decay: warmup_steps up to peak_value, held for stable_steps, decay_steps "
@@ -198,13 +184,14 @@ inline void add_builtin_kinds(kind_registry& r) {
                     .warmup_shape = warmup_shape});
       },
       real("peak_value"), steps("warmup_steps"), steps("stable_steps"), steps("decay_steps"),
-      real("final_value", 0.0), real("warmup_start_value", 0.0),
+      real("final_value", wsd_defaults.final_value),
+      real("warmup_start_value", wsd_defaults.warmup_start_value),
       choice("decay_shape",
              {wsd_shape::linear, wsd_shape::cosine, wsd_shape::minus_sqrt, wsd_shape::exponential},
-             wsd_shape::linear),
+             wsd_defaults.decay_shape),
       choice("warmup_shape",
              {wsd_shape::linear, wsd_shape::cosine, wsd_shape::minus_sqrt, wsd_shape::exponential},
-             wsd_shape::linear));
+             wsd_defaults.warmup_shape));
 
   // Combinators.
   r.add(
@@ -277,12 +264,11 @@ inline void add_builtin_kinds(kind_registry& r) {
          const std::vector<std::int64_t>& until_samples, std::int64_t final_batch_size,
          auto inner) {
         if (until_samples.size() != batch_sizes.size()) {
-          lrsched::detail::reject(
-              "in_steps", "until_samples",
-              "one threshold per batch size (" +
-                  lrsched::detail::format_number(static_cast<std::int64_t>(batch_sizes.size())) +
-                  ")",
-              static_cast<std::int64_t>(until_samples.size()));
+          detail::reject("in_steps", "until_samples",
+                         "one threshold per batch size (" +
+                             detail::format_number(static_cast<std::int64_t>(batch_sizes.size())) +
+                             ")",
+                         static_cast<std::int64_t>(until_samples.size()));
         }
         std::vector<batch_ramp::stage> stages;
         stages.reserve(batch_sizes.size());
@@ -295,13 +281,15 @@ inline void add_builtin_kinds(kind_registry& r) {
       schedule("schedule"));
 }
 
-}  // namespace detail
+}  // namespace lrsched::detail::config
+
+namespace lrsched::config {
 
 LRSCHED_CONFIG_DECL kind_registry& kinds() {
   static kind_registry registry = [] {
     kind_registry r;
-    detail::add_builtin_kinds(r);
-    detail::add_peer_kinds(r);
+    detail::config::add_builtin_kinds(r);
+    detail::config::add_peer_kinds(r);
     return r;
   }();
   return registry;
@@ -309,4 +297,4 @@ LRSCHED_CONFIG_DECL kind_registry& kinds() {
 
 }  // namespace lrsched::config
 
-#endif  // LRSCHED_JSON_KINDS_HPP
+#endif  // LRSCHED_CONFIG_KINDS_HPP

@@ -1,9 +1,9 @@
-/// @file json/peers/megatron.hpp
+/// @file config/peers/megatron.hpp
 /// @brief The canonical JSON kind of Megatron-LM's `OptimizerParamScheduler` learning rate
 /// (`lrsched/peers/megatron.hpp`): `"megatron.optimizer_param_scheduler"` with the
 /// constructor's names (steps are Megatron's `num_steps`).
-#ifndef LRSCHED_JSON_PEERS_MEGATRON_HPP
-#define LRSCHED_JSON_PEERS_MEGATRON_HPP
+#ifndef LRSCHED_CONFIG_PEERS_MEGATRON_HPP
+#define LRSCHED_CONFIG_PEERS_MEGATRON_HPP
 
 #include <cstdint>
 #include <optional>
@@ -11,10 +11,10 @@
 #include <utility>
 #include <variant>
 
-#include "../../peers/megatron.hpp"
-#include "../registry.hpp"
+#include <lrsched/config/registry.hpp>
+#include <lrsched/peers/megatron.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
 inline void add_megatron_kinds(kind_registry& r) {
   namespace mg = lrsched::megatron;
@@ -57,6 +57,6 @@ inline void add_megatron_kinds(kind_registry& r) {
       optional_steps("wsd_decay_steps"), std::move(wsd_style));
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEERS_MEGATRON_HPP
+#endif  // LRSCHED_CONFIG_PEERS_MEGATRON_HPP

@@ -1,4 +1,4 @@
-/// @file json/peers/pytorch.hpp
+/// @file config/peers/pytorch.hpp
 /// @brief The canonical JSON kinds of the PyTorch-faithful schedules
 /// (`lrsched/peers/pytorch.hpp`): `"pytorch.<function>"` with PyTorch's parameter names.
 ///
@@ -7,8 +7,8 @@
 /// schedulers at its milestones; `pytorch.chained_scheduler` multiplies the factors of
 /// loaded multiplicative schedulers (`pytorch.step_lr`, ...) as the typed
 /// `chained_scheduler` does, with the same checks and the same values.
-#ifndef LRSCHED_JSON_PEERS_PYTORCH_HPP
-#define LRSCHED_JSON_PEERS_PYTORCH_HPP
+#ifndef LRSCHED_CONFIG_PEERS_PYTORCH_HPP
+#define LRSCHED_CONFIG_PEERS_PYTORCH_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -18,19 +18,19 @@
 #include <utility>
 #include <vector>
 
-#include "../../any_schedule.hpp"
-#include "../../compose.hpp"
-#include "../../description.hpp"
-#include "../../detail/numeric.hpp"
-#include "../../detail/peer.hpp"
-#include "../../error.hpp"
-#include "../../peers/pytorch.hpp"
-#include "../registry.hpp"
-#include "fields.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/compose.hpp>
+#include <lrsched/config/peers/common.hpp>
+#include <lrsched/config/registry.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/error.hpp>
+#include <lrsched/peers/detail/peer.hpp>
+#include <lrsched/peers/pytorch.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
-namespace torch {
+namespace pytorch_kinds {
 
 /// A multiplicative PyTorch scheduler seen as `base_lr × factor`.
 struct factor_parts {
@@ -68,16 +68,15 @@ inline std::optional<factor_parts> factor_of(const any_schedule& s) {
 inline any_schedule sequential_lr(const std::vector<std::int64_t>& milestones,
                                   std::vector<any_schedule> schedulers) {
   constexpr std::string_view name = "pytorch.sequential_lr";
-  using lrsched::detail::format_number;
+  using detail::format_number;
   for (std::size_t i = 0; i < milestones.size(); ++i) {
     const std::int64_t previous = i == 0 ? 0 : milestones[i - 1];
     if (milestones[i] <= previous) {
-      lrsched::detail::reject(
-          name, "milestones[" + format_number(static_cast<std::int64_t>(i)) + "]",
-          i == 0 ? std::string(">= 1")
-                 : "> milestones[" + format_number(static_cast<std::int64_t>(i - 1)) +
-                       "] = " + format_number(previous),
-          milestones[i]);
+      detail::reject(name, "milestones[" + format_number(static_cast<std::int64_t>(i)) + "]",
+                     i == 0 ? std::string(">= 1")
+                            : "> milestones[" + format_number(static_cast<std::int64_t>(i - 1)) +
+                                  "] = " + format_number(previous),
+                     milestones[i]);
     }
   }
   return chain_at_boundaries(description{std::string(name)}.with("milestones", milestones),
@@ -87,12 +86,11 @@ inline any_schedule sequential_lr(const std::vector<std::int64_t>& milestones,
 /// `pytorch::chained_scheduler` over loaded multiplicative schedulers sharing `base_lr`.
 inline any_schedule chained_scheduler(double base_lr, const std::vector<any_schedule>& schedulers) {
   constexpr std::string_view name = "pytorch.chained_scheduler";
-  lrsched::detail::require_finite(name, "base_lr", base_lr);
+  detail::require_finite(name, "base_lr", base_lr);
   std::vector<any_schedule> factors;
   std::vector<description> children;
   for (std::size_t i = 0; i < schedulers.size(); ++i) {
-    const auto entry =
-        "schedulers[" + lrsched::detail::format_number(static_cast<std::int64_t>(i)) + "]";
+    const auto entry = "schedulers[" + detail::format_number(static_cast<std::int64_t>(i)) + "]";
     children.push_back(schedulers[i].describe());
     auto parts = factor_of(schedulers[i]);
     if (!parts) {
@@ -103,21 +101,20 @@ inline any_schedule chained_scheduler(double base_lr, const std::vector<any_sche
                                         children.back().kind);
     }
     if (parts->base_lr != base_lr) {
-      lrsched::detail::reject(
-          name, entry + ".base_lr",
-          "the chained_scheduler's base_lr (" + lrsched::detail::format_number(base_lr) + ")",
-          parts->base_lr);
+      detail::reject(name, entry + ".base_lr",
+                     "the chained_scheduler's base_lr (" + detail::format_number(base_lr) + ")",
+                     parts->base_lr);
     }
     factors.push_back(std::move(parts->factor));
   }
   return any_schedule(
-      lrsched::pytorch::detail::as_factor(any_schedule::product(std::move(factors)), base_lr,
-                                          description{std::string(name)}
-                                              .with("base_lr", base_lr)
-                                              .with_children("schedulers", std::move(children))));
+      detail::pytorch::as_factor(any_schedule::product(std::move(factors)), base_lr,
+                                 description{std::string(name)}
+                                     .with("base_lr", base_lr)
+                                     .with_children("schedulers", std::move(children))));
 }
 
-}  // namespace torch
+}  // namespace pytorch_kinds
 
 /// Registers every `pytorch.<function>` kind.
 inline void add_pytorch_kinds(kind_registry& r) {
@@ -201,18 +198,18 @@ inline void add_pytorch_kinds(kind_registry& r) {
       "pytorch.sequential_lr",
       "PyTorch SequentialLR: scheduler k from milestones[k-1] on, on its own clock",
       [](const std::vector<std::int64_t>& milestones, std::vector<any_schedule> schedulers) {
-        return torch::sequential_lr(milestones, std::move(schedulers));
+        return pytorch_kinds::sequential_lr(milestones, std::move(schedulers));
       },
       steps_list("milestones"), schedules("schedulers"));
   r.add(
       "pytorch.chained_scheduler",
       "PyTorch ChainedScheduler: base_lr times the product of multiplicative schedulers' factors",
       [](double base_lr, const std::vector<any_schedule>& schedulers) {
-        return torch::chained_scheduler(base_lr, schedulers);
+        return pytorch_kinds::chained_scheduler(base_lr, schedulers);
       },
       real("base_lr"), schedules("schedulers"));
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEERS_PYTORCH_HPP
+#endif  // LRSCHED_CONFIG_PEERS_PYTORCH_HPP

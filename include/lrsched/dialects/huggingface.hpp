@@ -1,4 +1,4 @@
-/// @file dialects/hf.hpp
+/// @file dialects/huggingface.hpp
 /// @brief The HuggingFace dialect: `TrainingArguments` fields, as a Trainer builds its
 /// scheduler from them (`learning_rate`, `lr_scheduler_type`, `warmup_steps`,
 /// `warmup_ratio`, `max_steps`, `lr_scheduler_kwargs`).
@@ -11,8 +11,8 @@
 /// `lrsched::huggingface` function (kind `"huggingface.<function>"`).
 ///
 /// Included by `lrsched/dialects.hpp` (which defines `load_options`); not on its own.
-#ifndef LRSCHED_DIALECTS_HF_HPP
-#define LRSCHED_DIALECTS_HF_HPP
+#ifndef LRSCHED_DIALECTS_HUGGINGFACE_HPP
+#define LRSCHED_DIALECTS_HUGGINGFACE_HPP
 
 #include <cmath>
 #include <cstdint>
@@ -22,8 +22,8 @@
 #include <utility>
 #include <vector>
 
-#include "arguments.hpp"
-#include "common.hpp"
+#include <lrsched/dialects/arguments.hpp>
+#include <lrsched/dialects/common.hpp>
 
 namespace lrsched::detail::dialects {
 
@@ -303,4 +303,4 @@ inline std::string origin_of(const origins& o, const std::string& pointer) {
 
 }  // namespace lrsched::detail::dialects
 
-#endif  // LRSCHED_DIALECTS_HF_HPP
+#endif  // LRSCHED_DIALECTS_HUGGINGFACE_HPP

@@ -1,9 +1,9 @@
-/// @file detail/boundaries.hpp
+/// @file peers/detail/boundaries.hpp
 /// @brief Chains given the way peers give them: schedules plus the absolute steps
 /// where each next one takes over (optax `join_schedules` boundaries, PyTorch
 /// `SequentialLR` milestones).
-#ifndef LRSCHED_DETAIL_BOUNDARIES_HPP
-#define LRSCHED_DETAIL_BOUNDARIES_HPP
+#ifndef LRSCHED_PEERS_DETAIL_BOUNDARIES_HPP
+#define LRSCHED_PEERS_DETAIL_BOUNDARIES_HPP
 
 #include <array>
 #include <cstddef>
@@ -12,9 +12,9 @@
 #include <utility>
 #include <vector>
 
-#include "../chain.hpp"
-#include "../concepts.hpp"
-#include "../description.hpp"
+#include <lrsched/chain.hpp>
+#include <lrsched/concepts.hpp>
+#include <lrsched/description.hpp>
 
 namespace lrsched::detail {
 
@@ -42,4 +42,4 @@ chain_schedule<S...> chain_from_boundaries(
 
 }  // namespace lrsched::detail
 
-#endif  // LRSCHED_DETAIL_BOUNDARIES_HPP
+#endif  // LRSCHED_PEERS_DETAIL_BOUNDARIES_HPP

@@ -1,17 +1,17 @@
-/// @file json/peers/deepspeed.hpp
+/// @file config/peers/deepspeed.hpp
 /// @brief The canonical JSON kinds of the DeepSpeed-faithful schedules
 /// (`lrsched/peers/deepspeed.hpp`): `"deepspeed.<class>"` with DeepSpeed's parameter names
 /// and defaults (the peak LRs are always explicit, as in the C++ constructors).
-#ifndef LRSCHED_JSON_PEERS_DEEPSPEED_HPP
-#define LRSCHED_JSON_PEERS_DEEPSPEED_HPP
+#ifndef LRSCHED_CONFIG_PEERS_DEEPSPEED_HPP
+#define LRSCHED_CONFIG_PEERS_DEEPSPEED_HPP
 
 #include <cstdint>
 #include <optional>
 
-#include "../../peers/deepspeed.hpp"
-#include "../registry.hpp"
+#include <lrsched/config/registry.hpp>
+#include <lrsched/peers/deepspeed.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
 inline void add_deepspeed_kinds(kind_registry& r) {
   namespace ds = lrsched::deepspeed;
@@ -80,6 +80,6 @@ inline void add_deepspeed_kinds(kind_registry& r) {
       real("lr_range_test_step_rate", 1.0), flag("lr_range_test_staircase", false));
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEERS_DEEPSPEED_HPP
+#endif  // LRSCHED_CONFIG_PEERS_DEEPSPEED_HPP

@@ -1,17 +1,17 @@
-/// @file json/peers/huggingface.hpp
+/// @file config/peers/huggingface.hpp
 /// @brief The canonical JSON kinds of the HuggingFace-faithful schedules
 /// (`lrsched/peers/huggingface.hpp`): `"huggingface.<function>"` with HF's parameter names
 /// and defaults, `base_lr` being the optimizer's LR.
-#ifndef LRSCHED_JSON_PEERS_HUGGINGFACE_HPP
-#define LRSCHED_JSON_PEERS_HUGGINGFACE_HPP
+#ifndef LRSCHED_CONFIG_PEERS_HUGGINGFACE_HPP
+#define LRSCHED_CONFIG_PEERS_HUGGINGFACE_HPP
 
 #include <cstdint>
 #include <optional>
 
-#include "../../peers/huggingface.hpp"
-#include "../registry.hpp"
+#include <lrsched/config/registry.hpp>
+#include <lrsched/peers/huggingface.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
 inline void add_huggingface_kinds(kind_registry& r) {
   namespace hf = lrsched::huggingface;
@@ -127,6 +127,6 @@ inline void add_huggingface_kinds(kind_registry& r) {
       real("min_lr_ratio", 0.0), real("num_cycles", 0.5));
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEERS_HUGGINGFACE_HPP
+#endif  // LRSCHED_CONFIG_PEERS_HUGGINGFACE_HPP

@@ -1,19 +1,19 @@
-/// @file json/peers/keras.hpp
+/// @file config/peers/keras.hpp
 /// @brief The canonical JSON kinds of the Keras-faithful schedules
 /// (`lrsched/peers/keras.hpp`): `"keras.<function>"` with the parameter names of Keras'
 /// `get_config()`.
-#ifndef LRSCHED_JSON_PEERS_KERAS_HPP
-#define LRSCHED_JSON_PEERS_KERAS_HPP
+#ifndef LRSCHED_CONFIG_PEERS_KERAS_HPP
+#define LRSCHED_CONFIG_PEERS_KERAS_HPP
 
 #include <cstdint>
 #include <optional>
 #include <utility>
 #include <vector>
 
-#include "../../peers/keras.hpp"
-#include "../registry.hpp"
+#include <lrsched/config/registry.hpp>
+#include <lrsched/peers/keras.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
 /// Registers every `keras.<function>` kind.
 inline void add_keras_kinds(kind_registry& r) {
@@ -77,6 +77,6 @@ inline void add_keras_kinds(kind_registry& r) {
       real("m_mul", 1.0), real("alpha", 0.0));
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEERS_KERAS_HPP
+#endif  // LRSCHED_CONFIG_PEERS_KERAS_HPP

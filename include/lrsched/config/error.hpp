@@ -1,8 +1,8 @@
-/// @file json/error.hpp
+/// @file config/error.hpp
 /// @brief `config_error`: a bad schedule configuration, with the JSON pointer
 /// of the offending value.
-#ifndef LRSCHED_JSON_ERROR_HPP
-#define LRSCHED_JSON_ERROR_HPP
+#ifndef LRSCHED_CONFIG_ERROR_HPP
+#define LRSCHED_CONFIG_ERROR_HPP
 
 #include <stdexcept>
 #include <string>
@@ -44,4 +44,4 @@ class config_error : public std::runtime_error {
 
 }  // namespace lrsched
 
-#endif  // LRSCHED_JSON_ERROR_HPP
+#endif  // LRSCHED_CONFIG_ERROR_HPP

@@ -1,4 +1,4 @@
-/// @file json/registry.hpp
+/// @file config/registry.hpp
 /// @brief The kind registry: for each schedule kind, its fields (as the
 /// kind's `describe()` names them) and how to build it from their values.
 ///
@@ -15,8 +15,8 @@
 /// A `schedule(...)` field gives the builder either an `any_schedule` or, when
 /// the loaded child has a length, a finite wrapper of it, so write that
 /// parameter as `auto` and typed composites keep their `length()`.
-#ifndef LRSCHED_JSON_REGISTRY_HPP
-#define LRSCHED_JSON_REGISTRY_HPP
+#ifndef LRSCHED_CONFIG_REGISTRY_HPP
+#define LRSCHED_CONFIG_REGISTRY_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -32,8 +32,8 @@
 #include <variant>
 #include <vector>
 
-#include "../any_schedule.hpp"
-#include "../description.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/description.hpp>
 
 namespace lrsched::config {
 
@@ -76,7 +76,13 @@ struct typed_field {
   std::function<T(argument&&)> take;
 };
 
-namespace detail {
+}  // namespace lrsched::config
+
+namespace lrsched::detail::config {
+
+// Registry helpers see the public config API (field makers, kind_registry) unqualified.
+using namespace lrsched::config;
+
 template <class T>
 T take_as(argument&& value) {
   return std::get<T>(std::move(value));
@@ -96,11 +102,11 @@ typed_field<std::optional<T>> make_optional(std::string name, field_type type) {
 }
 
 /// A loaded child schedule: finite ones come wrapped so typed composites see their length.
-using child_schedule = std::variant<any_schedule, lrsched::detail::finite_any_schedule>;
+using child_schedule = std::variant<any_schedule, detail::finite_any_schedule>;
 
 inline child_schedule take_child(argument&& value) {
   auto schedule = std::get<any_schedule>(std::move(value));
-  if (schedule.length()) return lrsched::detail::finite_any_schedule(std::move(schedule));
+  if (schedule.length()) return detail::finite_any_schedule(std::move(schedule));
   return schedule;
 }
 
@@ -122,61 +128,66 @@ any_schedule call_visiting(Build& build, Values& values, Done&... done) {
     }
   }
 }
-}  // namespace detail
+
+}  // namespace lrsched::detail::config
+
+namespace lrsched::config {
 
 /// @name Field makers: one per JSON shape; a second argument is the constructor's default.
 /// @{
 inline typed_field<double> real(std::string name) {
-  return detail::make<double>(std::move(name), field_type::real, std::nullopt);
+  return detail::config::make<double>(std::move(name), field_type::real, std::nullopt);
 }
 inline typed_field<double> real(std::string name, double fallback) {
-  return detail::make<double>(std::move(name), field_type::real, fallback);
+  return detail::config::make<double>(std::move(name), field_type::real, fallback);
 }
 inline typed_field<std::optional<double>> optional_real(std::string name) {
-  return detail::make_optional<double>(std::move(name), field_type::real);
+  return detail::config::make_optional<double>(std::move(name), field_type::real);
 }
 inline typed_field<std::int64_t> steps(std::string name) {
-  return detail::make<std::int64_t>(std::move(name), field_type::steps, std::nullopt);
+  return detail::config::make<std::int64_t>(std::move(name), field_type::steps, std::nullopt);
 }
 inline typed_field<std::int64_t> steps(std::string name, std::int64_t fallback) {
-  return detail::make<std::int64_t>(std::move(name), field_type::steps, fallback);
+  return detail::config::make<std::int64_t>(std::move(name), field_type::steps, fallback);
 }
 inline typed_field<std::optional<std::int64_t>> optional_steps(std::string name) {
-  return detail::make_optional<std::int64_t>(std::move(name), field_type::steps);
+  return detail::config::make_optional<std::int64_t>(std::move(name), field_type::steps);
 }
 inline typed_field<std::int64_t> integer(std::string name) {
-  return detail::make<std::int64_t>(std::move(name), field_type::integer, std::nullopt);
+  return detail::config::make<std::int64_t>(std::move(name), field_type::integer, std::nullopt);
 }
 inline typed_field<std::int64_t> integer(std::string name, std::int64_t fallback) {
-  return detail::make<std::int64_t>(std::move(name), field_type::integer, fallback);
+  return detail::config::make<std::int64_t>(std::move(name), field_type::integer, fallback);
 }
 inline typed_field<bool> flag(std::string name) {
-  return detail::make<bool>(std::move(name), field_type::flag, std::nullopt);
+  return detail::config::make<bool>(std::move(name), field_type::flag, std::nullopt);
 }
 inline typed_field<bool> flag(std::string name, bool fallback) {
-  return detail::make<bool>(std::move(name), field_type::flag, fallback);
+  return detail::config::make<bool>(std::move(name), field_type::flag, fallback);
 }
 inline typed_field<std::string> text(std::string name) {
-  return detail::make<std::string>(std::move(name), field_type::text, std::nullopt);
+  return detail::config::make<std::string>(std::move(name), field_type::text, std::nullopt);
 }
 inline typed_field<std::vector<std::int64_t>> steps_list(std::string name) {
-  return detail::make<std::vector<std::int64_t>>(std::move(name), field_type::steps_list,
-                                                 std::nullopt);
+  return detail::config::make<std::vector<std::int64_t>>(std::move(name), field_type::steps_list,
+                                                         std::nullopt);
 }
 inline typed_field<std::optional<std::vector<std::int64_t>>> optional_steps_list(std::string name) {
-  return detail::make_optional<std::vector<std::int64_t>>(std::move(name), field_type::steps_list);
+  return detail::config::make_optional<std::vector<std::int64_t>>(std::move(name),
+                                                                  field_type::steps_list);
 }
 inline typed_field<std::vector<double>> real_list(std::string name) {
-  return detail::make<std::vector<double>>(std::move(name), field_type::real_list, std::nullopt);
+  return detail::config::make<std::vector<double>>(std::move(name), field_type::real_list,
+                                                   std::nullopt);
 }
 /// One child schedule; the builder's parameter should be `auto` (see the file comment).
-inline typed_field<detail::child_schedule> schedule(std::string name) {
+inline typed_field<detail::config::child_schedule> schedule(std::string name) {
   return {field{std::move(name), field_type::schedule, std::nullopt, false, {}},
-          &detail::take_child};
+          &detail::config::take_child};
 }
 inline typed_field<std::vector<any_schedule>> schedules(std::string name) {
-  return detail::make<std::vector<any_schedule>>(std::move(name), field_type::schedule_list,
-                                                 std::nullopt);
+  return detail::config::make<std::vector<any_schedule>>(std::move(name), field_type::schedule_list,
+                                                         std::nullopt);
 }
 /// A string naming one of an enum's values: `choice<mode>("mode", {{"triangular",
 /// mode::triangular}, ...})`.
@@ -270,7 +281,7 @@ class kind_registry {
   static any_schedule convert(Build& build, std::vector<argument>& values,
                               std::index_sequence<I...>, Take&... take) {
     auto typed = std::make_tuple(take(std::move(values[I]))...);
-    return detail::call_visiting<0>(build, typed);
+    return detail::config::call_visiting<0>(build, typed);
   }
 
   std::vector<kind_entry> entries_;
@@ -278,4 +289,4 @@ class kind_registry {
 
 }  // namespace lrsched::config
 
-#endif  // LRSCHED_JSON_REGISTRY_HPP
+#endif  // LRSCHED_CONFIG_REGISTRY_HPP

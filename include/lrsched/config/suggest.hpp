@@ -1,7 +1,7 @@
-/// @file json/suggest.hpp
+/// @file config/suggest.hpp
 /// @brief "Did you mean": the closest known name to a misspelt one.
-#ifndef LRSCHED_JSON_SUGGEST_HPP
-#define LRSCHED_JSON_SUGGEST_HPP
+#ifndef LRSCHED_CONFIG_SUGGEST_HPP
+#define LRSCHED_CONFIG_SUGGEST_HPP
 
 #include <algorithm>
 #include <cctype>
@@ -68,4 +68,4 @@ inline std::optional<std::string> closest_name(std::string_view name,
 
 }  // namespace lrsched::detail
 
-#endif  // LRSCHED_JSON_SUGGEST_HPP
+#endif  // LRSCHED_CONFIG_SUGGEST_HPP

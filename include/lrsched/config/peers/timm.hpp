@@ -1,18 +1,18 @@
-/// @file json/peers/timm.hpp
+/// @file config/peers/timm.hpp
 /// @brief The canonical JSON kinds of the timm-faithful schedules (`lrsched/peers/timm.hpp`):
 /// `"timm.<scheduler>"` with timm's constructor arguments (in update units) and defaults,
 /// `base_lr` being the optimizer's LR.
-#ifndef LRSCHED_JSON_PEERS_TIMM_HPP
-#define LRSCHED_JSON_PEERS_TIMM_HPP
+#ifndef LRSCHED_CONFIG_PEERS_TIMM_HPP
+#define LRSCHED_CONFIG_PEERS_TIMM_HPP
 
 #include <cstdint>
 #include <utility>
 #include <vector>
 
-#include "../../peers/timm.hpp"
-#include "../registry.hpp"
+#include <lrsched/config/registry.hpp>
+#include <lrsched/peers/timm.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
 namespace timm_kinds {
 
@@ -116,6 +116,6 @@ inline void add_timm_kinds(kind_registry& r) {
       real("warmup_lr_init", 0.0), flag("warmup_prefix", true));
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEERS_TIMM_HPP
+#endif  // LRSCHED_CONFIG_PEERS_TIMM_HPP

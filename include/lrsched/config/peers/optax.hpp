@@ -1,4 +1,4 @@
-/// @file json/peers/optax.hpp
+/// @file config/peers/optax.hpp
 /// @brief The canonical JSON kinds of the optax-faithful schedules
 /// (`lrsched/peers/optax.hpp`): `"optax.<function>"` with optax's parameter names.
 ///
@@ -6,8 +6,8 @@
 /// `"scales"` (as the schedules describe it). `join_schedules` and `sgdr_schedule` take
 /// their schedules from the document, so they are built at run time here, with the
 /// checks and values of the typed functions.
-#ifndef LRSCHED_JSON_PEERS_OPTAX_HPP
-#define LRSCHED_JSON_PEERS_OPTAX_HPP
+#ifndef LRSCHED_CONFIG_PEERS_OPTAX_HPP
+#define LRSCHED_CONFIG_PEERS_OPTAX_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -19,37 +19,36 @@
 #include <utility>
 #include <vector>
 
-#include "../../any_schedule.hpp"
-#include "../../description.hpp"
-#include "../../detail/blocks.hpp"
-#include "../../detail/numeric.hpp"
-#include "../../detail/peer.hpp"
-#include "../../error.hpp"
-#include "../../peers/optax.hpp"
-#include "../registry.hpp"
-#include "fields.hpp"
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/config/peers/common.hpp>
+#include <lrsched/config/registry.hpp>
+#include <lrsched/description.hpp>
+#include <lrsched/detail/blocks.hpp>
+#include <lrsched/detail/numeric.hpp>
+#include <lrsched/error.hpp>
+#include <lrsched/peers/detail/peer.hpp>
+#include <lrsched/peers/optax.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
-namespace optax_runtime {
+namespace optax_kinds {
 
 /// optax's `boundaries_and_scales` dict from its two described arrays.
 inline std::map<std::int64_t, double> scales_by_boundary(
     std::string_view function, const std::vector<std::int64_t>& boundaries,
     const std::vector<double>& scales) {
-  using lrsched::detail::format_number;
+  using detail::format_number;
   if (scales.size() != boundaries.size()) {
-    lrsched::detail::reject(function, "scales",
-                            "one scale per boundary (" +
-                                format_number(static_cast<std::int64_t>(boundaries.size())) + ")",
-                            static_cast<std::int64_t>(scales.size()));
+    detail::reject(function, "scales",
+                   "one scale per boundary (" +
+                       format_number(static_cast<std::int64_t>(boundaries.size())) + ")",
+                   static_cast<std::int64_t>(scales.size()));
   }
   std::map<std::int64_t, double> out;
   for (std::size_t i = 0; i < boundaries.size(); ++i) {
     if (!out.emplace(boundaries[i], scales[i]).second) {
-      lrsched::detail::reject(function,
-                              "boundaries[" + format_number(static_cast<std::int64_t>(i)) + "]",
-                              "a step not listed before (a dict key)", boundaries[i]);
+      detail::reject(function, "boundaries[" + format_number(static_cast<std::int64_t>(i)) + "]",
+                     "a step not listed before (a dict key)", boundaries[i]);
     }
   }
   return out;
@@ -59,8 +58,7 @@ inline std::map<std::int64_t, double> scales_by_boundary(
 inline any_schedule join_schedules(const std::vector<std::int64_t>& boundaries,
                                    std::vector<any_schedule> schedules) {
   constexpr std::string_view name = "optax.join_schedules";
-  lrsched::detail::require_sorted_steps(name, "boundaries",
-                                        std::span<const std::int64_t>(boundaries));
+  detail::require_sorted_steps(name, "boundaries", std::span<const std::int64_t>(boundaries));
   return chain_at_boundaries(description{std::string(name)}.with("boundaries", boundaries),
                              "boundaries", boundaries, "schedules", std::move(schedules));
 }
@@ -75,7 +73,7 @@ inline any_schedule sgdr_schedule(std::vector<any_schedule> cycles) {
     children.push_back(cycles[i].describe());
     if (cycles[i].target<cycle_type>() == nullptr) {
       const auto entry =
-          "cosine_kwargs[" + lrsched::detail::format_number(static_cast<std::int64_t>(i)) + "]";
+          "cosine_kwargs[" + detail::format_number(static_cast<std::int64_t>(i)) + "]";
       throw invalid_schedule(entry, std::string(name) + ": " + entry +
                                         " must be an optax.warmup_cosine_decay_schedule, got " +
                                         children.back().kind);
@@ -84,12 +82,12 @@ inline any_schedule sgdr_schedule(std::vector<any_schedule> cycles) {
       durations.push_back(std::get<std::int64_t>(*children.back().find("decay_steps")));
     }
   }
-  return any_schedule(lrsched::detail::as_peer(
+  return any_schedule(detail::as_peer(
       any_schedule::chain(std::move(cycles), std::move(durations)),
       description{std::string(name)}.with_children("cosine_kwargs", std::move(children))));
 }
 
-}  // namespace optax_runtime
+}  // namespace optax_kinds
 
 /// Registers every `optax.<function>` kind.
 inline void add_optax_kinds(kind_registry& r) {
@@ -157,7 +155,7 @@ inline void add_optax_kinds(kind_registry& r) {
       "optax.sgdr_schedule",
       "optax sgdr_schedule: warmup_cosine_decay_schedule cycles, one after another",
       [](std::vector<any_schedule> cosine_kwargs) {
-        return optax_runtime::sgdr_schedule(std::move(cosine_kwargs));
+        return optax_kinds::sgdr_schedule(std::move(cosine_kwargs));
       },
       schedules("cosine_kwargs"));
   r.add(
@@ -166,8 +164,8 @@ inline void add_optax_kinds(kind_registry& r) {
       [](double init_value, const std::vector<std::int64_t>& boundaries,
          const std::vector<double>& scales) {
         return ox::piecewise_constant_schedule(
-            init_value, optax_runtime::scales_by_boundary("optax.piecewise_constant_schedule",
-                                                          boundaries, scales));
+            init_value, optax_kinds::scales_by_boundary("optax.piecewise_constant_schedule",
+                                                        boundaries, scales));
       },
       real("init_value"), steps_list("boundaries"), real_list("scales"));
   r.add(
@@ -177,8 +175,8 @@ inline void add_optax_kinds(kind_registry& r) {
          const std::vector<std::int64_t>& boundaries, const std::vector<double>& scales) {
         return ox::piecewise_interpolate_schedule(
             interpolate_type, init_value,
-            optax_runtime::scales_by_boundary("optax.piecewise_interpolate_schedule", boundaries,
-                                              scales));
+            optax_kinds::scales_by_boundary("optax.piecewise_interpolate_schedule", boundaries,
+                                            scales));
       },
       text_choice("interpolate_type", {"linear", "cosine"}, "linear"), real("init_value"),
       steps_list("boundaries"), real_list("scales"));
@@ -206,7 +204,7 @@ inline void add_optax_kinds(kind_registry& r) {
       "optax.join_schedules",
       "optax join_schedules: schedule k from boundaries[k-1] on, fed the steps since then",
       [](const std::vector<std::int64_t>& boundaries, std::vector<any_schedule> schedules) {
-        return optax_runtime::join_schedules(boundaries, std::move(schedules));
+        return optax_kinds::join_schedules(boundaries, std::move(schedules));
       },
       steps_list("boundaries"), schedules("schedules"));
   r.add(
@@ -224,6 +222,6 @@ inline void add_optax_kinds(kind_registry& r) {
       optional_real("end_value"));
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEERS_OPTAX_HPP
+#endif  // LRSCHED_CONFIG_PEERS_OPTAX_HPP

@@ -1,21 +1,21 @@
-/// @file json/peer_kinds.hpp
+/// @file config/peer_kinds.hpp
 /// @brief The canonical JSON kinds of the peer-faithful schedules
 /// (`lrsched/peers/<peer>.hpp`): one `"<peer>.<function>"` kind per function, with the
 /// fields its `describe()` reports, so every peer schedule (and every config a dialect
 /// loads) has a canonical form that reloads to the same values.
-#ifndef LRSCHED_JSON_PEER_KINDS_HPP
-#define LRSCHED_JSON_PEER_KINDS_HPP
+#ifndef LRSCHED_CONFIG_PEER_KINDS_HPP
+#define LRSCHED_CONFIG_PEER_KINDS_HPP
 
-#include "peers/deepspeed.hpp"
-#include "peers/huggingface.hpp"
-#include "peers/keras.hpp"
-#include "peers/megatron.hpp"
-#include "peers/optax.hpp"
-#include "peers/pytorch.hpp"
-#include "peers/timm.hpp"
-#include "registry.hpp"
+#include <lrsched/config/peers/deepspeed.hpp>
+#include <lrsched/config/peers/huggingface.hpp>
+#include <lrsched/config/peers/keras.hpp>
+#include <lrsched/config/peers/megatron.hpp>
+#include <lrsched/config/peers/optax.hpp>
+#include <lrsched/config/peers/pytorch.hpp>
+#include <lrsched/config/peers/timm.hpp>
+#include <lrsched/config/registry.hpp>
 
-namespace lrsched::config::detail {
+namespace lrsched::detail::config {
 
 /// Registers the kinds of every peer, one call per peer.
 inline void add_peer_kinds(kind_registry& r) {
@@ -28,6 +28,6 @@ inline void add_peer_kinds(kind_registry& r) {
   add_megatron_kinds(r);
 }
 
-}  // namespace lrsched::config::detail
+}  // namespace lrsched::detail::config
 
-#endif  // LRSCHED_JSON_PEER_KINDS_HPP
+#endif  // LRSCHED_CONFIG_PEER_KINDS_HPP
