@@ -34,8 +34,9 @@
 
 #include <fmt/format.h>
 
+#include <chart/chart.hpp>
+
 #include "arguments.hpp"
-#include "plot.hpp"
 
 namespace lrsched_cli {
 namespace {
@@ -298,9 +299,13 @@ int run_show(const parsed_arguments& arguments, output& out) {
                          lrsched::to_string(config.dialect)));
   }
   out.line("");
-  std::string picture = plot(s, 0, horizon);
-  picture.pop_back();
-  out.line(picture);
+  lrsched_chart::chart picture;
+  picture.panels.push_back({});
+  // About 8 samples per dot column of the 80-column plot, so drops and cycles show.
+  picture.panels[0].series.push_back(lrsched_chart::sample(s, "", 0, horizon, 1201));
+  std::string drawn = lrsched_chart::to_terminal(picture);
+  drawn.pop_back();
+  out.line(drawn);
   out.line("");
   out.line(fmt::format("horizon: steps 0 to {} ({})", horizon, why));
   char total[32];
