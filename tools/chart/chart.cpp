@@ -9,6 +9,7 @@
 #include <fstream>
 #include <limits>
 #include <random>
+#include <sstream>
 #include <string_view>
 #include <system_error>
 
@@ -271,6 +272,24 @@ double text_width(std::string_view text, double font_size) {
   return units * font_size;
 }
 
+/// `text`, cut at a character boundary and ended with an ellipsis when wider than `room`.
+std::string fitted(const std::string& text, double room, double font_size) {
+  if (text_width(text, font_size) <= room) return text;
+  std::string shown = text;
+  while (!shown.empty()) {
+    shown.pop_back();
+    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0U) == 0x80U) {
+      shown.pop_back();
+    }
+    if (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0U) == 0xC0U) {
+      shown.pop_back();  // the lead byte of the code point just cut
+      continue;
+    }
+    if (text_width(shown + "…", font_size) <= room) return shown + "…";
+  }
+  return "…";
+}
+
 struct box {
   double x = 0, y = 0, width = 0, height = 0;
   [[nodiscard]] double right() const { return x + width; }
@@ -360,7 +379,7 @@ std::string to_svg(const chart& c) {
       label_width = std::max(label_width, text_width(a.label(t), font));
   }
   const double top = c.title.empty() ? 16.0 : 40.0;
-  const double bottom = 50.0;
+  double bottom = 50.0;
   const double left = 24.0 + 8.0 + label_width + 8.0;
   std::vector<std::pair<std::size_t, std::string>> legend;  // series index, label
   std::vector<bool> legend_points;
@@ -376,23 +395,38 @@ std::string to_svg(const chart& c) {
       }
     }
   }
-  const double plots_height = height - top - bottom;
+  // The legend: in columns right of the plot when its labels are short, else in rows
+  // below the x axis.
   double legend_width = 0.0;
   std::size_t per_column = legend.size();
   std::size_t legend_columns = legend.empty() ? 0 : 1;
   double column_width = 0.0;
+  bool legend_below = false;
+  double legend_height = 0.0;
   if (!legend.empty()) {
     for (const auto& [i, label] : legend) {
       column_width = std::max(column_width, 34.0 + text_width(label, font) + 10.0);
     }
-    column_width = std::min(column_width, width * 0.3);
-    per_column = std::max<std::size_t>(
-        1, static_cast<std::size_t>(std::floor((plots_height - 10.0) / legend_row)));
-    legend_columns = (legend.size() + per_column - 1) / per_column;
-    per_column = (legend.size() + legend_columns - 1) / legend_columns;
+    legend_below = column_width > width * 0.27;
+    if (legend_below) {
+      column_width = std::min(column_width, width - left - 32.0);
+      legend_columns = std::max<std::size_t>(
+          1, static_cast<std::size_t>(std::floor((width - left - 32.0) / column_width)));
+      legend_columns = std::min(legend_columns, legend.size());
+      per_column = (legend.size() + legend_columns - 1) / legend_columns;
+      legend_height = static_cast<double>(per_column) * legend_row + 8.0;
+      bottom += legend_height + 8.0;
+    } else {
+      per_column = std::max<std::size_t>(
+          1, static_cast<std::size_t>(std::floor((height - top - bottom - 10.0) / legend_row)));
+      legend_columns = (legend.size() + per_column - 1) / per_column;
+      per_column = (legend.size() + legend_columns - 1) / legend_columns;
+      legend_height = static_cast<double>(per_column) * legend_row + 8.0;
+    }
     legend_width = column_width * static_cast<double>(legend_columns) + 8.0;
   }
-  const double right = legend.empty() ? 24.0 : legend_width + 28.0;
+  const double plots_height = height - top - bottom;
+  const double right = legend.empty() || legend_below ? 24.0 : legend_width + 28.0;
   const double plot_width = width - left - right;
   if (plot_width < 120.0) throw error("the legend leaves no room for the plot; shorten the labels");
 
@@ -420,7 +454,11 @@ std::string to_svg(const chart& c) {
          "\" font-family=\"sans-serif\" font-size=\"" + px(font) + "\">\n";
   out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
   if (!c.title.empty()) {
-    out += text_at(left, 24, "start", c.title, " font-size=\"15\" font-weight=\"bold\"");
+    // A long title gets a smaller font (down to 10 px), then is cut with an ellipsis.
+    const double room = width - left - 12.0;
+    const double title_font = std::clamp(room / (text_width(c.title, 1.0) * 1.08), 10.0, 15.0);
+    out += text_at(left, 24, "start", fitted(c.title, room, title_font * 1.08),
+                   " font-size=\"" + px(title_font) + "\" font-weight=\"bold\"");
   }
   out += "<defs>\n";
   for (std::size_t k = 0; k < boxes.size(); ++k) {
@@ -499,27 +537,23 @@ std::string to_svg(const chart& c) {
     out += "</g>\n";
   }
   const box& last = boxes.back();
-  out += text_at(last.x + last.width / 2, height - 10, "middle", c.x_title, " fill=\"#222\"");
+  out +=
+      text_at(last.x + last.width / 2, last.bottom() + 37.0, "middle", c.x_title, " fill=\"#222\"");
 
   if (!legend.empty()) {
-    const box frame{boxes.front().right() + 16.0, boxes.front().y, legend_width,
-                    static_cast<double>(per_column) * legend_row + 8.0};
+    const box frame =
+        legend_below
+            ? box{left, height - legend_height - 8.0, legend_width, legend_height}
+            : box{boxes.front().right() + 16.0, boxes.front().y, legend_width, legend_height};
     out += rect("legend", frame, "fill=\"white\" stroke=\"#bbb\"");
     for (std::size_t n = 0; n < legend.size(); ++n) {
       const auto& [i, label] = legend[n];
-      const double x = frame.x + 8.0 + column_width * static_cast<double>(n / per_column);
-      const double y = frame.y + 4.0 + legend_row * (static_cast<double>(n % per_column) + 0.5);
-      std::string shown = label;
-      const double room = column_width - 44.0 + 0.5;
-      while (shown.size() > 1 && text_width(shown, font) > room) {
-        shown.pop_back();
-        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0U) == 0x80U)
-          shown.pop_back();
-        if (text_width(shown + "…", font) <= room) {
-          shown += "…";
-          break;
-        }
-      }
+      // Right of the plot: down the columns; below it: along the rows.
+      const std::size_t column = legend_below ? n % legend_columns : n / per_column;
+      const std::size_t row = legend_below ? n / legend_columns : n % per_column;
+      const double x = frame.x + 8.0 + column_width * static_cast<double>(column);
+      const double y = frame.y + 4.0 + legend_row * (static_cast<double>(row) + 0.5);
+      const std::string shown = fitted(label, column_width - 44.0 + 0.5, font);
       const std::string_view colour = colour_of(i);
       if (legend_points[n]) {
         out += marker(i, x + 12.0, y, colour);
@@ -638,6 +672,22 @@ std::size_t display_width(std::string_view text) {
   return n;
 }
 
+/// `text` broken at spaces into lines of at most `width` code points (a longer word alone).
+std::string wrapped(const std::string& text, std::size_t width) {
+  std::string out;
+  std::string line;
+  std::istringstream words(text);
+  std::string word;
+  while (words >> word) {
+    if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  return out + line + "\n";
+}
+
 /// Lays `labels` out on one line at `positions` (their centres), skipping any that would
 /// touch the previous one.
 std::string spread(const std::vector<std::pair<double, std::string>>& labels, std::size_t width) {
@@ -682,7 +732,7 @@ std::string to_terminal(const chart& c, const terminal_options& options) {
   }
 
   std::string out;
-  if (!c.title.empty()) out += c.title + "\n";
+  if (!c.title.empty()) out += wrapped(c.title, static_cast<std::size_t>(options.columns));
   for (std::size_t k = 0; k < c.panels.size(); ++k) {
     const panel& p = c.panels[k];
     const axis& ya = ys[k];
@@ -755,7 +805,8 @@ std::string to_terminal(const chart& c, const terminal_options& options) {
               }
             }
           }
-          if (count > 0) mean_row[i][static_cast<std::size_t>(col)] = total / count / dots_y;
+          if (count > 0)
+            mean_row[i][static_cast<std::size_t>(col)] = std::floor(total / count / dots_y);
         }
       }
       for (std::size_t i = 0; i < p.series.size() && i < series_numbers.size(); ++i) {
@@ -764,8 +815,7 @@ std::string to_terminal(const chart& c, const terminal_options& options) {
         for (int col = 1; col + 1 < cells; ++col) {
           const double mine = mean_row[i][static_cast<std::size_t>(col)];
           if (mine < 0) continue;
-          const auto cell =
-              static_cast<std::size_t>(static_cast<int>(std::lround(mine)) * cells + col);
+          const auto cell = static_cast<std::size_t>(static_cast<int>(mine) * cells + col);
           if (text[cell].size() == 1) continue;  // another number is there
           double score = 1e9;
           for (std::size_t j = 0; j < p.series.size(); ++j) {
@@ -781,7 +831,7 @@ std::string to_terminal(const chart& c, const terminal_options& options) {
         }
         if (best_col < 0) continue;
         const double mine = mean_row[i][static_cast<std::size_t>(best_col)];
-        text[static_cast<std::size_t>(static_cast<int>(std::lround(mine)) * cells + best_col)] =
+        text[static_cast<std::size_t>(static_cast<int>(mine) * cells + best_col)] =
             std::string(1, series_numbers[i]);
       }
     }
