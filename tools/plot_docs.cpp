@@ -1,10 +1,14 @@
 // Draws the pictures in docs/images/ with the shared chart writer (tools/chart/).
 //
-//   plot_docs DIR     writes one SVG per family and combinator example into DIR
+//   plot_docs DIR     writes one SVG per family and combinator example, and one per
+//                     peer quirk shown in docs/gallery.md, into DIR
 //
 // Each chart samples the schedule at 1001 evenly spaced steps (every step when the
-// horizon is shorter), so peaks, drops and restarts show at their exact steps.
+// horizon is shorter), so peaks, drops and restarts show at their exact steps. The quirk
+// charts set a peer's schedule next to lrsched's own, every step a point where a single
+// step matters.
 #include <lrsched/lrsched.hpp>
+#include <lrsched/peers.hpp>
 
 #include <chart/chart.hpp>
 
@@ -30,6 +34,21 @@ picture single(std::string name, std::string title, const S& s, std::int64_t hor
   c.panels.push_back({"learning rate", lrsched_chart::scale::linear, {}});
   c.panels[0].series.push_back(
       lrsched_chart::sample(s, "", lrsched_chart::sample_steps(0, horizon), x_per_step));
+  return {std::move(name), std::move(c)};
+}
+
+/// A peer's schedule and lrsched's own over steps [first, last], as lines or per-step points.
+template <lrsched::Schedule Peer, lrsched::Schedule Native>
+picture versus(std::string name, std::string title, const Peer& peer, std::string peer_label,
+               const Native& native, std::string native_label, std::int64_t first,
+               std::int64_t last, lrsched_chart::style kind) {
+  lrsched_chart::chart c;
+  c.title = std::move(title);
+  c.panels.push_back({"learning rate", lrsched_chart::scale::linear, {}});
+  const auto steps = lrsched_chart::sample_steps(first, last);
+  c.panels[0].series.push_back(lrsched_chart::sample(peer, std::move(peer_label), steps));
+  c.panels[0].series.push_back(lrsched_chart::sample(native, std::move(native_label), steps));
+  for (auto& s : c.panels[0].series) s.kind = kind;
   return {std::move(name), std::move(c)};
 }
 
@@ -72,6 +91,25 @@ int main(int argc, char** argv) {
                    cosine(5e-5, 4.5e-5, 8'000'000), for_steps(3'000'000, constant(2.8e-5)),
                    constant(0.9e-5)),
              60'000'000, "samples"),
+      // Peer quirks (docs/peers.md), each next to lrsched's native rule.
+      versus("quirk_pytorch_cosine_annealing",
+             "PyTorch CosineAnnealingLR(T_max=100) rises again; lrsched's cosine holds",
+             pytorch::cosine_annealing_lr(1e-3, 100, 1e-5), "pytorch::cosine_annealing_lr",
+             cosine(1e-3, 1e-5, 100), "cosine(1e-3 → 1e-5, 100 steps)", 0, 300,
+             lrsched_chart::style::line),
+      versus("quirk_keras_polynomial_cycle",
+             "Keras PolynomialDecay(cycle=True) restarts on longer curves; lrsched's holds",
+             keras::polynomial_decay(1e-3, 100, 1e-4, 2.0, true),
+             "keras::polynomial_decay(cycle=True)", polynomial(1e-3, 1e-4, 100, 2.0),
+             "polynomial(1e-3 → 1e-4, 100 steps, power 2)", 0, 400, lrsched_chart::style::line),
+      versus("quirk_keras_boundary", "A boundary at step 20: Keras switches at 21, PyTorch at 20",
+             keras::piecewise_constant_decay({20}, {1e-3, 1e-4}), "keras::piecewise_constant_decay",
+             pytorch::multi_step_lr(1e-3, {20}, 0.1), "pytorch::multi_step_lr", 10, 30,
+             lrsched_chart::style::points),
+      versus("quirk_deepspeed_lag", "DeepSpeed's WarmupLR runs one step behind: the peak at W + 1",
+             deepspeed::warmup_lr(0.0, 1e-3, 10, deepspeed::warmup_shape::linear),
+             "deepspeed::warmup_lr (linear, W = 10)", linear(0.0, 1e-3, 10),
+             "linear(0 → 1e-3, 10 steps)", 0, 16, lrsched_chart::style::points),
   };
   for (const picture& p : pictures) {
     const std::string path = std::string(argv[1]) + "/" + p.name + ".svg";

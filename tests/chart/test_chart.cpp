@@ -126,7 +126,7 @@ TEST_CASE("a log panel leaves out values it cannot draw and ticks by decades") {
 
 TEST_CASE("the CSV has one column per series and a row per x value of any series") {
   chart c = two_schedules(true);
-  series validation{"validation", {0.0, 125'000.0}, {0.5, 0.25}, lrsched_chart::style::points};
+  series validation{"validation", {0.0, 125'000.0}, {0.5, 0.25}, lrsched_chart::style::points, -1};
   c.panels[0].series.push_back(validation);
   const std::string csv = lrsched_chart::to_csv(c);
   std::istringstream in(csv);

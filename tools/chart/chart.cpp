@@ -227,6 +227,9 @@ std::string_view colour_of(std::size_t i) {
 std::size_t pattern_of(std::size_t i) {
   return (i + i / colours.size()) % dashes.size();
 }
+std::size_t look_of(const series& s, std::size_t index) {
+  return s.look >= 0 ? static_cast<std::size_t>(s.look) : index;
+}
 
 std::string px(double value) {
   std::string text = printed("%.1f", value);
@@ -308,22 +311,35 @@ std::string text_at(double x, double y, std::string_view anchor, std::string_vie
          "\"" + std::string(extra) + ">" + escaped(content) + "</text>\n";
 }
 
-/// A marker for point series: circle, square, diamond, triangle (by dash pattern index).
+/// A marker for point series: a hollow circle, a filled square, a hollow diamond, a filled
+/// triangle (by dash pattern index); hollow and filled alternate, so two series' points at
+/// the same place both show.
 std::string marker(std::size_t i, double x, double y, std::string_view colour) {
-  const std::string fill = " fill=\"" + std::string(colour) + "\"/>\n";
+  const std::string filled = " fill=\"" + std::string(colour) + "\"/>\n";
+  const std::string hollow =
+      " fill=\"white\" stroke=\"" + std::string(colour) + "\" stroke-width=\"1.6\"/>\n";
   switch (pattern_of(i)) {
     case 0:
-      return "<circle cx=\"" + px(x) + "\" cy=\"" + px(y) + "\" r=\"2.8\"" + fill;
+      return "<circle cx=\"" + px(x) + "\" cy=\"" + px(y) + "\" r=\"4.2\"" + hollow;
     case 1:
-      return "<rect x=\"" + px(x - 2.5) + "\" y=\"" + px(y - 2.5) + "\" width=\"5\" height=\"5\"" +
-             fill;
+      return "<rect x=\"" + px(x - 2.6) + "\" y=\"" + px(y - 2.6) +
+             "\" width=\"5.2\" height=\"5.2\"" + filled;
     case 2:
-      return "<path d=\"M" + px(x) + " " + px(y - 3.4) + "L" + px(x + 3.4) + " " + px(y) + "L" +
-             px(x) + " " + px(y + 3.4) + "L" + px(x - 3.4) + " " + px(y) + "Z\"" + fill;
+      return "<path d=\"M" + px(x) + " " + px(y - 4.6) + "L" + px(x + 4.6) + " " + px(y) + "L" +
+             px(x) + " " + px(y + 4.6) + "L" + px(x - 4.6) + " " + px(y) + "Z\"" + hollow;
     default:
-      return "<path d=\"M" + px(x) + " " + px(y - 3.4) + "L" + px(x + 3.2) + " " + px(y + 2.4) +
-             "L" + px(x - 3.2) + " " + px(y + 2.4) + "Z\"" + fill;
+      return "<path d=\"M" + px(x) + " " + px(y - 3.6) + "L" + px(x + 3.4) + " " + px(y + 2.6) +
+             "L" + px(x - 3.4) + " " + px(y + 2.6) + "Z\"" + filled;
   }
+}
+
+/// Appends a path command and its point ("L12.5 40"); appends, not `"L" + ...`, which
+/// g++ 12 at -O3 reports as an overlapping memcpy (a false -Wrestrict).
+void append_point(std::string& d, char command, const std::pair<double, double>& point) {
+  d += command;
+  d += px(point.first);
+  d += ' ';
+  d += px(point.second);
 }
 
 /// The path of a line series: breaks where a value cannot be drawn; points that lie on the
@@ -335,7 +351,7 @@ std::string line_path(const std::vector<std::pair<double, double>>& points,
   while (k < points.size()) {
     std::size_t end = k + 1;
     while (end < points.size() && !breaks[end]) ++end;
-    d += "M" + px(points[k].first) + " " + px(points[k].second);
+    append_point(d, 'M', points[k]);
     std::size_t kept = k;
     for (std::size_t i = k + 1; i < end; ++i) {
       // Skip point i when every point after the last one kept, up to i, lies on the chord
@@ -352,7 +368,7 @@ std::string line_path(const std::vector<std::pair<double, double>>& points,
         }
         if (on_chord) continue;
       }
-      d += "L" + px(points[i].first) + " " + px(points[i].second);
+      append_point(d, 'L', points[i]);
       kept = i;
     }
     k = end;
@@ -387,10 +403,10 @@ std::string to_svg(const chart& c) {
     for (std::size_t i = 0; i < p.series.size(); ++i) {
       if (p.series[i].label.empty()) continue;
       const bool seen = std::any_of(legend.begin(), legend.end(), [&](const auto& entry) {
-        return entry.first == i && entry.second == p.series[i].label;
+        return entry.first == look_of(p.series[i], i) && entry.second == p.series[i].label;
       });
       if (!seen) {
-        legend.emplace_back(i, p.series[i].label);
+        legend.emplace_back(look_of(p.series[i], i), p.series[i].label);
         legend_points.push_back(p.series[i].kind == style::points);
       }
     }
@@ -462,10 +478,10 @@ std::string to_svg(const chart& c) {
   }
   out += "<defs>\n";
   for (std::size_t k = 0; k < boxes.size(); ++k) {
-    out += "<clipPath id=\"clip-" + std::to_string(k) + "\">" +
-           rect("", {boxes[k].x - 3, boxes[k].y - 3, boxes[k].width + 6, boxes[k].height + 6}, "")
-               .substr(0) +
-           "</clipPath>\n";
+    out +=
+        "<clipPath id=\"clip-" + std::to_string(k) + "\">" +
+        rect("", {boxes[k].x - 6, boxes[k].y - 6, boxes[k].width + 12, boxes[k].height + 12}, "") +
+        "</clipPath>\n";
   }
   out += "</defs>\n";
 
@@ -506,12 +522,13 @@ std::string to_svg(const chart& c) {
     out += "<g clip-path=\"url(#clip-" + std::to_string(k) + ")\" fill=\"none\">\n";
     for (std::size_t i = 0; i < p.series.size(); ++i) {
       const series& s = p.series[i];
-      const std::string_view colour = colour_of(i);
+      const std::size_t look = look_of(s, i);
+      const std::string_view colour = colour_of(look);
       if (s.kind == style::points) {
         out += "<g>\n";
         for (std::size_t j = 0; j < s.x.size(); ++j) {
           if (!drawable(s.y[j], p.y_scale) || !std::isfinite(s.x[j])) continue;
-          out += marker(i, x_of(s.x[j]), y_of(s.y[j]), colour);
+          out += marker(look, x_of(s.x[j]), y_of(s.y[j]), colour);
         }
         out += "</g>\n";
         continue;
@@ -529,7 +546,7 @@ std::string to_svg(const chart& c) {
         broken = false;
       }
       if (points.empty()) continue;
-      const std::string_view dash = dashes[pattern_of(i)];
+      const std::string_view dash = dashes[pattern_of(look)];
       out += "<path stroke=\"" + std::string(colour) + "\" stroke-width=\"1.8\"" +
              (dash.empty() ? std::string() : " stroke-dasharray=\"" + std::string(dash) + "\"") +
              " stroke-linejoin=\"round\" d=\"" + line_path(points, breaks) + "\"/>\n";

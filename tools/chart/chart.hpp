@@ -47,6 +47,9 @@ struct series {
   std::vector<double> x;
   std::vector<double> y;
   style kind = style::line;
+  /// The colour and dash (or marker) slot; -1: the series' index in its panel. Series of
+  /// different panels with the same slot and label share one legend entry.
+  int look = -1;
 };
 
 /// A plot area with its own value axis; every panel of a chart shares the x axis.
@@ -57,8 +60,9 @@ struct panel {
 };
 
 /// A whole picture: a title, the x axis and one or two panels, the first on top.
-/// The i-th series of every panel gets the same colour and dash pattern, so a second panel
-/// (a running sum, a loss) needs no legend of its own.
+/// The i-th series of every panel gets the same colour and dash pattern (unless its `look`
+/// says otherwise), so a second panel of the same series (a running sum) needs no legend of
+/// its own.
 struct chart {
   std::string title;
   std::string x_title = "step";
@@ -113,7 +117,7 @@ void write_file_atomically(const std::string& path, const std::string& text);
 template <class Schedule>
 [[nodiscard]] series sample(const Schedule& s, std::string label,
                             const std::vector<std::int64_t>& steps, double x_per_step = 1.0) {
-  series out{std::move(label), {}, {}, style::line};
+  series out{std::move(label), {}, {}, style::line, -1};
   out.x.reserve(steps.size());
   out.y.reserve(steps.size());
   for (const std::int64_t t : steps) {
@@ -137,7 +141,7 @@ template <class Schedule>
 [[nodiscard]] series sample_running_sum(const Schedule& s, std::string label,
                                         const std::vector<std::int64_t>& steps,
                                         double x_per_step = 1.0) {
-  series out{std::move(label), {}, {}, style::line};
+  series out{std::move(label), {}, {}, style::line, -1};
   const std::int64_t first = steps.empty() ? 0 : steps.front();
   for (const std::int64_t t : steps) {
     out.x.push_back(static_cast<double>(t) * x_per_step);
