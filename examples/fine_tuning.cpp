@@ -95,12 +95,7 @@ int main(int argc, char** argv) {
   picture.panels.push_back({"learning rate", lrsched_chart::scale::linear, {lr}});
   picture.panels.push_back({"MSE loss (log)", lrsched_chart::scale::log, {train, valid}});
   const std::string out = argc > 1 ? argv[1] : "fine_tuning.svg";
-  try {
-    lrsched_chart::save(picture, out);
-  } catch (const lrsched_chart::error& e) {
-    std::fprintf(stderr, "fine_tuning: %s\n", e.what());
-    return 1;
-  }
+  if (!lrsched_chart::save_or_report(picture, out, "fine_tuning")) return 1;
   std::printf("%s: %lld steps, validation loss %.4f at step 0, %.4f at step %lld\n", out.c_str(),
               static_cast<long long>(total_steps), valid.y.front(), valid.y.back(),
               static_cast<long long>(total_steps));

@@ -45,12 +45,7 @@ int main(int argc, char** argv) {
   picture.panels[0].series.push_back(boundaries);
 
   const std::string out = argc > 1 ? argv[1] : "four_phase_samples.svg";
-  try {
-    lrsched_chart::save(picture, out);
-  } catch (const lrsched_chart::error& e) {
-    std::fprintf(stderr, "four_phase_samples: %s\n", e.what());
-    return 1;
-  }
+  if (!lrsched_chart::save_or_report(picture, out, "four_phase_samples")) return 1;
   std::printf("%s: %lld steps of %lld samples, summed LR %.10g\n", out.c_str(),
               static_cast<long long>(run_steps), static_cast<long long>(samples_per_step),
               sum(per_update, 0, run_steps));

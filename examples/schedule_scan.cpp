@@ -65,12 +65,7 @@ int main(int argc, char** argv) {
     picture.panels[0].series.push_back(lrsched_chart::sample(schedule, name, steps));
   }
   const std::string out = argc > 1 ? argv[1] : "schedule_scan.svg";
-  try {
-    lrsched_chart::save(picture, out);
-  } catch (const lrsched_chart::error& e) {
-    std::fprintf(stderr, "schedule_scan: %s\n", e.what());
-    return 1;
-  }
+  if (!lrsched_chart::save_or_report(picture, out, "schedule_scan")) return 1;
 
   std::printf("| schedule | summed LR over 250,000 steps | of constant 1e-3 |\n");
   std::printf("| --- | ---: | ---: |\n");

@@ -113,12 +113,7 @@ int main(int argc, char** argv) {
   };
   for (const picture& p : pictures) {
     const std::string path = std::string(argv[1]) + "/" + p.name + ".svg";
-    try {
-      lrsched_chart::save(p.chart, path);
-    } catch (const lrsched_chart::error& e) {
-      std::fprintf(stderr, "plot_docs: %s\n", e.what());
-      return 1;
-    }
+    if (!lrsched_chart::save_or_report(p.chart, path, "plot_docs")) return 1;
     std::printf("%s\n", path.c_str());
   }
   return 0;

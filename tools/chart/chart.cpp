@@ -955,6 +955,16 @@ void save(const chart& c, const std::string& path) {
   }
 }
 
+bool save_or_report(const chart& c, const std::string& path, const std::string& program) {
+  try {
+    save(c, path);
+    return true;
+  } catch (const error& e) {
+    std::fprintf(stderr, "%s: %s\n", program.c_str(), e.what());
+    return false;
+  }
+}
+
 std::string tick_label(double value) {
   const double magnitude = std::fabs(value);
   return label_in(value, notation_for(magnitude, 0.0));

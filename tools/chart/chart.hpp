@@ -101,6 +101,11 @@ struct terminal_options {
 /// @throws error for another extension or a file that cannot be written.
 void save(const chart& c, const std::string& path);
 
+/// save(), for a program's main: on failure prints `<program>: <message>` to standard error
+/// and returns false.
+[[nodiscard]] bool save_or_report(const chart& c, const std::string& path,
+                                  const std::string& program);
+
 /// Writes `text` to `path` the way save() does (temporary file, then rename).
 /// @throws error when it cannot.
 void write_file_atomically(const std::string& path, const std::string& text);
