@@ -260,9 +260,9 @@ TEST_CASE("bad PyTorch documents name the offending value") {
            {"_target_": "torch.optim.lr_scheduler.SequentialLR", "milestones": [5],
             "schedulers": [{"_target_": "torch.optim.lr_scheduler.ConstantLR"},
                            {"class_path": "torch.optim.lr_scheduler.ExponentialLR",
-                            "init_args": {"gamma": 1.5}}]}})",
+                            "init_args": {"gamma": 0}}]}})",
        "/lr_scheduler/schedulers/1/init_args/gamma",
-       "pytorch.exponential_lr: gamma must be in (0, 1], got 1.5"},
+       "pytorch.exponential_lr: gamma must be finite and > 0, got 0"},
       {R"({"optimizer": {"_target_": "torch.optim.SGD", "lr": 0.1}, "lr_scheduler":
            {"_target_": "torch.optim.lr_scheduler.SequentialLR", "milestones": [5, 10],
             "schedulers": [{"_target_": "torch.optim.lr_scheduler.ConstantLR"},
