@@ -18,6 +18,7 @@
 
 #include "catch.hpp"
 #include "dialect_checks.hpp"
+#include "recorded_steps.hpp"
 #include "rejection.hpp"
 
 namespace pytorch = lrsched::pytorch;
@@ -25,14 +26,7 @@ using lrsched::test::dialect::document;
 
 namespace {
 
-// Every step within 1e-15 relative (PyTorch multiplies step by step, lrsched takes powers).
-template <class S>
-void check_steps(const S& s, const std::vector<double>& expected) {
-  for (std::size_t t = 0; t < expected.size(); ++t) {
-    INFO("step " << t);
-    CHECK(s(static_cast<std::int64_t>(t)) == Approx(expected[t]).epsilon(1e-15).margin(0));
-  }
-}
+using lrsched::test::check_recorded_steps;
 
 lrsched::any_schedule load(const std::string& text) {
   return lrsched::load_config(document::parse(text), lrsched::dialect::pytorch);
@@ -60,22 +54,23 @@ std::string config(const std::string& scheduler) {
 TEST_CASE("PolynomialLR with power 0 holds base_lr: PyTorch's 0.0 ** 0 == 1") {
   // PolynomialLR(total_iters=3, power=0), lr 0.1
   const std::vector<double> torch{0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1};
-  check_steps(pytorch::polynomial_lr(0.1, 3, 0.0), torch);
-  check_steps(load(config(R"({"_target_": "torch.optim.lr_scheduler.PolynomialLR",
+  check_recorded_steps(pytorch::polynomial_lr(0.1, 3, 0.0), torch);
+  check_recorded_steps(load(config(R"({"_target_": "torch.optim.lr_scheduler.PolynomialLR",
                               "total_iters": 3, "power": 0.0})")),
-              torch);
+                       torch);
 }
 
 TEST_CASE("Growing factors PyTorch accepts: StepLR, ExponentialLR, MultiStepLR with gamma > 1") {
   // StepLR(step_size=2, gamma=1.5), lr 0.01
-  check_steps(pytorch::step_lr(0.01, 2, 1.5),
-              {0.01, 0.01, 0.015, 0.015, 0.0225, 0.0225, 0.03375, 0.03375});
+  check_recorded_steps(pytorch::step_lr(0.01, 2, 1.5),
+                       {0.01, 0.01, 0.015, 0.015, 0.0225, 0.0225, 0.03375, 0.03375});
   // ExponentialLR(gamma=1.1), lr 0.01
-  check_steps(pytorch::exponential_lr(0.01, 1.1),
-              {0.01, 0.011000000000000001, 0.012100000000000001, 0.013310000000000002,
-               0.014641000000000003, 0.016105100000000004});
+  check_recorded_steps(pytorch::exponential_lr(0.01, 1.1),
+                       {0.01, 0.011000000000000001, 0.012100000000000001, 0.013310000000000002,
+                        0.014641000000000003, 0.016105100000000004});
   // MultiStepLR([2, 4, 4], gamma=2), lr 0.01
-  check_steps(pytorch::multi_step_lr(0.01, {2, 4, 4}, 2.0), {0.01, 0.01, 0.02, 0.02, 0.08, 0.08});
+  check_recorded_steps(pytorch::multi_step_lr(0.01, {2, 4, 4}, 2.0),
+                       {0.01, 0.01, 0.02, 0.02, 0.08, 0.08});
   // The native families keep their rule: a growing staircase needs a ceiling.
   CHECK_THROWS_AS(lrsched::step_decay(0.01, 2, 1.5), lrsched::invalid_schedule);
   // Far out the growth overflows, as PyTorch's product does.
@@ -84,33 +79,34 @@ TEST_CASE("Growing factors PyTorch accepts: StepLR, ExponentialLR, MultiStepLR w
 
 TEST_CASE("CyclicLR ignores gamma outside exp_range, as PyTorch does") {
   // CyclicLR(0.01, 0.1, 2, mode triangular, gamma=2), lr 0.1
-  const std::vector<double> torch{0.01, 0.05500000000000001, 0.1, 0.05500000000000001, 0.01,
-                                  0.05500000000000001};
-  check_steps(pytorch::cyclic_lr(0.01, 0.1, 2, std::nullopt, "triangular", 2.0), torch);
-  check_steps(load(config(R"({"_target_": "torch.optim.lr_scheduler.CyclicLR", "base_lr": 0.01,
+  const std::vector<double> torch{0.01, 0.05500000000000001, 0.1, 0.05500000000000001,
+                                  0.01, 0.05500000000000001};
+  check_recorded_steps(pytorch::cyclic_lr(0.01, 0.1, 2, std::nullopt, "triangular", 2.0), torch);
+  check_recorded_steps(
+      load(config(R"({"_target_": "torch.optim.lr_scheduler.CyclicLR", "base_lr": 0.01,
                               "max_lr": 0.1, "step_size_up": 2, "gamma": 2.0})")),
-              torch);
+      torch);
   CHECK_THROWS_AS(pytorch::cyclic_lr(0.01, 0.1, 2, std::nullopt, "exp_range", 2.0),
                   lrsched::invalid_schedule);
 }
 
 TEST_CASE("LinearLR with start_factor 0 and total_iters 0 is 0 forever, as in PyTorch") {
-  check_steps(pytorch::linear_lr(0.1, 0.0, 1.0, 0), {0.0, 0.0, 0.0, 0.0});
+  check_recorded_steps(pytorch::linear_lr(0.1, 0.0, 1.0, 0), {0.0, 0.0, 0.0, 0.0});
 }
 
 TEST_CASE("SequentialLR: a CyclicLR first sets every later scheduler's base LR") {
   // SequentialLR([CyclicLR(0.02, 0.1, 2), ExponentialLR(0.5)], [4]), lr 0.1
   const std::vector<double> torch{0.02, 0.06, 0.1, 0.06, 0.02, 0.01, 0.005, 0.0025};
-  check_steps(load(config(R"({"_target_": "torch.optim.lr_scheduler.SequentialLR",
+  check_recorded_steps(load(config(R"({"_target_": "torch.optim.lr_scheduler.SequentialLR",
       "milestones": [4], "schedulers": [
         {"_target_": "torch.optim.lr_scheduler.CyclicLR", "base_lr": 0.02, "max_lr": 0.1,
          "step_size_up": 2},
         {"_target_": "torch.optim.lr_scheduler.ExponentialLR", "gamma": 0.5}]})")),
-              torch);
+                       torch);
   // The typed constructor checks the shared base instead.
   const auto cyclic = pytorch::cyclic_lr(0.02, 0.1, 2);
-  check_steps(pytorch::sequential_lr(std::tuple{cyclic, pytorch::exponential_lr(0.02, 0.5)}, {4}),
-              torch);
+  check_recorded_steps(
+      pytorch::sequential_lr(std::tuple{cyclic, pytorch::exponential_lr(0.02, 0.5)}, {4}), torch);
   lrsched::test::expect_rejected(
       [&] {
         (void)pytorch::sequential_lr(std::tuple{cyclic, pytorch::exponential_lr(0.1, 0.5)}, {4});
@@ -123,17 +119,16 @@ TEST_CASE("SequentialLR: a CyclicLR first sets every later scheduler's base LR")
 TEST_CASE("SequentialLR: a later ConstantLR with total_iters 0 loses its factor at step(0)") {
   // SequentialLR([ExponentialLR(0.5), ConstantLR(0.25, 0)], [3]), lr 0.1
   const std::vector<double> torch{0.1, 0.05, 0.025, 0.1, 0.1, 0.1};
-  check_steps(load(config(R"({"_target_": "torch.optim.lr_scheduler.SequentialLR",
+  check_recorded_steps(load(config(R"({"_target_": "torch.optim.lr_scheduler.SequentialLR",
       "milestones": [3], "schedulers": [
         {"_target_": "torch.optim.lr_scheduler.ExponentialLR", "gamma": 0.5},
         {"_target_": "torch.optim.lr_scheduler.ConstantLR", "factor": 0.25,
          "total_iters": 0}]})")),
-              torch);
+                       torch);
   lrsched::test::expect_rejected(
       [] {
         (void)pytorch::sequential_lr(
-            std::tuple{pytorch::exponential_lr(0.1, 0.5), pytorch::constant_lr(0.1, 0.25, 0)},
-            {3});
+            std::tuple{pytorch::exponential_lr(0.1, 0.5), pytorch::constant_lr(0.1, 0.25, 0)}, {3});
       },
       "schedulers[1]",
       "pytorch.sequential_lr: schedulers[1] is a ConstantLR with total_iters 0: PyTorch "

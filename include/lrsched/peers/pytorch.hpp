@@ -257,8 +257,7 @@ inline bool is_chainable(const std::string& kind) {
   return detail::as_factor(
       gamma > 1.0 ? exponential(1.0, gamma, 1, {.end_value = std::numeric_limits<double>::max()})
                   : exponential(1.0, gamma),
-      base_lr,
-      description{std::string(name)}.with("base_lr", base_lr).with("gamma", gamma));
+      base_lr, description{std::string(name)}.with("base_lr", base_lr).with("gamma", gamma));
 }
 
 /// @brief PyTorch `PolynomialLR`: `base_lr · (1 − min(t, total_iters)/total_iters)^power`.
@@ -282,8 +281,7 @@ inline bool is_chainable(const std::string& kind) {
   lrsched::detail::require_steps(name, "total_iters", total_iters);
   lrsched::detail::require_nonnegative(name, "power", power);
   const bool holds = total_iters == 0 || power == 0.0;
-  return detail::as_factor(polynomial(1.0, holds ? 1.0 : 0.0, total_iters, power),
-                           base_lr,
+  return detail::as_factor(polynomial(1.0, holds ? 1.0 : 0.0, total_iters, power), base_lr,
                            description{std::string(name)}
                                .with("base_lr", base_lr)
                                .with("total_iters", total_iters)
@@ -468,7 +466,7 @@ inline bool is_chainable(const std::string& kind) {
   peer.with("mode", std::string(mode)).with("gamma", gamma);
   return lrsched::detail::as_peer(
       cyclic(base_lr, max_lr, step_size_up, down, *shape, exp_range ? gamma : 1.0),
-                                  std::move(peer));
+      std::move(peer));
 }
 
 /// @brief PyTorch `LambdaLR`: `base_lr × lr_lambda(t)`, with the Python callable
@@ -500,26 +498,31 @@ inline void check_sequential_children(const std::vector<description>& children) 
       throw invalid_schedule(entry, std::string(name) + ": " + entry + " " + why);
     };
     if (c.kind == "pytorch.chained_scheduler") {
-      refuse("is a ChainedScheduler, which crashes in PyTorch 1.13 inside SequentialLR (it has "
-             "no last_epoch)");
+      refuse(
+          "is a ChainedScheduler, which crashes in PyTorch 1.13 inside SequentialLR (it has "
+          "no last_epoch)");
     }
     if (c.kind == "pytorch.sequential_lr" && i > 0) {
-      refuse("is a SequentialLR, which crashes in PyTorch 1.13 at its milestone (SequentialLR "
-             "cannot be restarted with step(0))");
+      refuse(
+          "is a SequentialLR, which crashes in PyTorch 1.13 at its milestone (SequentialLR "
+          "cannot be restarted with step(0))");
     }
     if (c.kind == "pytorch.sequential_lr") {
-      refuse("is a SequentialLR as the first scheduler: PyTorch steps its first scheduler once "
-             "more at construction (one step ahead until its first milestone); not reproduced");
+      refuse(
+          "is a SequentialLR as the first scheduler: PyTorch steps its first scheduler once "
+          "more at construction (one step ahead until its first milestone); not reproduced");
     }
     if (c.kind == "pytorch.one_cycle_lr" && children.size() > 1) {
-      refuse("is a OneCycleLR inside SequentialLR: it writes initial_lr, max_lr and min_lr "
-             "into the optimizer's param group, which every other scheduler reads");
+      refuse(
+          "is a OneCycleLR inside SequentialLR: it writes initial_lr, max_lr and min_lr "
+          "into the optimizer's param group, which every other scheduler reads");
     }
     const auto* total = c.find("total_iters");
     if (i > 0 && total != nullptr && std::get<std::int64_t>(*total) == 0) {
       if (c.kind == "pytorch.constant_lr" && std::get<double>(*c.find("factor")) != 1.0) {
-        refuse("is a ConstantLR with total_iters 0: PyTorch restarts it with step(0), which "
-               "undoes its factor (base_lr from its milestone on); write factor 1");
+        refuse(
+            "is a ConstantLR with total_iters 0: PyTorch restarts it with step(0), which "
+            "undoes its factor (base_lr from its milestone on); write factor 1");
       }
       if (c.kind == "pytorch.linear_lr" || c.kind == "pytorch.polynomial_lr") {
         refuse("has total_iters 0: PyTorch divides by zero restarting it with step(0)");
