@@ -1,7 +1,8 @@
 // PyTorch 1.13's own numbers at the edges where lrsched used to differ from it or refuse
 // what it accepts, through the peer-faithful constructors and the pytorch dialect; and the
 // refusals where PyTorch divides by zero, crashes, or shares optimizer state in a way
-// lrsched does not reproduce. Every expected list is `param_groups[0]['lr']` before each
+// lrsched does not reproduce; and a negative learning rate refused at its pointer in every
+// dialect. Every expected list is `param_groups[0]['lr']` before each
 // optimizer step, recorded from torch 1.13 (Debian python3-torch) with SGD(lr, momentum=0.9)
 // on one parameter.
 #include <lrsched/dialects.hpp>
@@ -183,4 +184,42 @@ TEST_CASE("A negative learning rate is refused at its pointer (torch optimizers 
                                 "max_lr": -0.1, "total_steps": 10})"),
                      "/lr_scheduler/max_lr"),
              Catch::Contains("a learning rate >= 0"));
+}
+
+TEST_CASE("Every dialect refuses a negative learning rate at its pointer") {
+  const auto refused = [](lrsched::dialect d, const std::string& text, const std::string& pointer) {
+    try {
+      (void)lrsched::load_config(document::parse(text), d);
+      FAIL("accepted: " << text);
+    } catch (const lrsched::config_error& e) {
+      CHECK(e.pointer() == pointer);
+      CHECK(e.problem() == "expected a learning rate >= 0, got -0.1");
+    }
+  };
+  refused(lrsched::dialect::hf,
+          R"({"lr_scheduler_type": "linear", "learning_rate": -0.1, "max_steps": 100})",
+          "/learning_rate");
+  refused(lrsched::dialect::keras,
+          R"({"class_name": "PiecewiseConstantDecay", "config": {"boundaries": [10],
+              "values": [0.1, -0.1]}})",
+          "/config/values/1");
+  refused(lrsched::dialect::keras,
+          R"({"class_name": "ExponentialDecay", "config": {"initial_learning_rate": -0.1,
+              "decay_steps": 10, "decay_rate": 0.5}})",
+          "/config/initial_learning_rate");
+  refused(lrsched::dialect::optax,
+          R"({"optax": "cosine_decay_schedule", "init_value": -0.1, "decay_steps": 100})",
+          "/init_value");
+  refused(lrsched::dialect::timm, R"({"sched": "cosine", "lr": -0.1, "epochs": 10})", "/lr");
+  refused(lrsched::dialect::deepspeed,
+          R"({"scheduler": {"type": "WarmupLR", "params": {"warmup_min_lr": -0.1,
+              "warmup_max_lr": 0.1, "warmup_num_steps": 10}}})",
+          "/scheduler/params/warmup_min_lr");
+  refused(lrsched::dialect::megatron,
+          R"({"lr": 0.1, "min_lr": -0.1, "lr_decay_style": "linear", "lr_decay_iters": 100})",
+          "/min_lr");
+  refused(lrsched::dialect::pytorch,
+          R"({"lr_scheduler": {"class_path": "torch.optim.lr_scheduler.CyclicLR",
+              "init_args": {"base_lr": -0.1, "max_lr": 0.1}}})",
+          "/lr_scheduler/init_args/base_lr");
 }

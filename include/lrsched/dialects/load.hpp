@@ -17,6 +17,7 @@
 #include "../json/error.hpp"
 #include "../json/linkage.hpp"
 #include "../json/reader.hpp"
+#include "learning_rates.hpp"
 
 // One line per dialect in each of: the includes, detect_dialect's table, load_config's switch.
 // Each dialects/<name>.hpp defines, in lrsched::detail::dialects, looks_like_<name>(doc),
@@ -80,6 +81,7 @@ LRSCHED_CONFIG_DECL any_schedule load_config(const nlohmann::ordered_json& doc, 
                                              const load_options& options) {
   namespace dd = detail::dialects;
   const dialect chosen = d == dialect::automatic ? detect_dialect(doc) : d;
+  if (chosen != dialect::canonical) dd::reject_negative_learning_rates(doc, "");
   switch (chosen) {
     case dialect::automatic:  // detect_dialect never returns it
     case dialect::canonical:

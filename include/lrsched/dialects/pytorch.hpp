@@ -237,12 +237,6 @@ inline any_schedule load_scheduler(const document& j, const std::string& path,
   check_keys(args, at, allowed, owner);
 
   if (own_lr) {
-    // These set the optimizer's LR, which every torch optimizer requires to be >= 0.
-    for (const char* key : {"base_lr", "max_lr"}) {
-      if (const auto it = args.find(key); it != args.end() && it->is_number() && *it < 0) {
-        expected(child_pointer(at, key), "a learning rate >= 0", *it);
-      }
-    }
     if (const auto it = args.find("cycle_momentum"); it != args.end()) {
       if (!it->is_boolean()) expected(child_pointer(at, "cycle_momentum"), "true or false", *it);
       args.erase(it);
