@@ -52,6 +52,16 @@ class step_decay {
     log_gamma_ = std::log(static_cast<long double>(gamma_));
   }
 
+  /// @brief The same staircase, also with gamma > 1: for peers that accept a growing
+  /// staircase (PyTorch `StepLR`). Far out its values overflow to infinity.
+  /// @param gamma finite and >= 0.
+  [[nodiscard]] static step_decay growing(double init_value, std::int64_t step_size, double gamma) {
+    step_decay s(init_value, step_size, 1.0);
+    s.gamma_ = detail::require_nonnegative("step_decay", "gamma", gamma);
+    s.log_gamma_ = std::log(static_cast<long double>(gamma));
+    return s;
+  }
+
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {
     return init_ * std::pow(gamma_, static_cast<double>(detail::clamp_step(step) / step_size_));
   }

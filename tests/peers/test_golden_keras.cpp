@@ -213,8 +213,8 @@ TEST_CASE(
   using lrsched::test::expect_rejected;
   expect_rejected([] { (void)keras::cosine_decay(1.0, 0); }, "decay_steps",
                   "keras.cosine_decay: decay_steps must be > 0, got 0");
-  expect_rejected([] { (void)keras::exponential_decay(1.0, 10, 1.5); }, "decay_rate",
-                  "keras.exponential_decay: decay_rate must be in (0, 1], got 1.5");
+  expect_rejected([] { (void)keras::exponential_decay(1.0, 10, 0.0); }, "decay_rate",
+                  "keras.exponential_decay: decay_rate must be finite and > 0, got 0");
 }
 
 TEST_CASE(

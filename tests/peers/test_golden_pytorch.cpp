@@ -371,8 +371,8 @@ TEST_CASE("pytorch::one_cycle_lr places fractional phase ends where PyTorch does
   }
   CHECK(worst_value <= 1e-12);
   CHECK(worst_sum <= 1e-12);
-  // pct_start·T = 1: PyTorch raises ZeroDivisionError at step 0; lrsched peaks there.
-  CHECK(pytorch::one_cycle_lr(0.1, 10, 0.1)(0) == 0.1);
+  // pct_start·T = 1: PyTorch raises ZeroDivisionError at step 0; lrsched rejects it.
+  CHECK_THROWS_AS(pytorch::one_cycle_lr(0.1, 10, 0.1), lrsched::invalid_schedule);
 }
 
 TEST_CASE("pytorch::one_cycle_lr and cyclic_lr reject what PyTorch rejects") {
@@ -459,7 +459,8 @@ TEST_CASE("pytorch composites check what PyTorch would reject or silently mis-co
   CHECK(d.children[0].second.size() == 2);
   CHECK(d.children[0].second[1].kind == "pytorch.multi_step_lr");
   expect_rejected([] { (void)pytorch::linear_lr(0.1, 0.0); }, "start_factor",
-                  "pytorch.linear_lr: start_factor must be in (0, 1], got 0");
+                  "pytorch.linear_lr: start_factor must be > 0 when total_iters >= 1 (PyTorch "
+                  "divides by zero), got 0");
   expect_rejected([] { (void)pytorch::cosine_annealing_lr(0.1, 0); }, "T_max",
                   "pytorch.cosine_annealing_lr: T_max must be >= 1, got 0");
   expect_rejected(

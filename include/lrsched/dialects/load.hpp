@@ -14,17 +14,18 @@
 
 #include <lrsched/any_schedule.hpp>
 #include <lrsched/config/error.hpp>
+#include <lrsched/config/linkage.hpp>
 #include <lrsched/dialects.hpp>
 #include <lrsched/dialects/deepspeed.hpp>
 #include <lrsched/dialects/huggingface.hpp>
 #include <lrsched/dialects/keras.hpp>
+#include <lrsched/dialects/learning_rates.hpp>
 #include <lrsched/dialects/megatron.hpp>
 #include <lrsched/dialects/optax.hpp>
 #include <lrsched/dialects/options.hpp>
 #include <lrsched/dialects/pytorch.hpp>
 #include <lrsched/dialects/timm.hpp>
 #include <lrsched/json.hpp>
-#include <lrsched/config/linkage.hpp>
 #include <lrsched/json/reader.hpp>
 
 namespace lrsched {
@@ -102,6 +103,9 @@ LRSCHED_CONFIG_DECL dialect detect_dialect(const nlohmann::json& doc) {
 LRSCHED_CONFIG_DECL any_schedule load_config(const nlohmann::ordered_json& doc, dialect d,
                                              const load_options& options) {
   const dialect chosen = d == dialect::automatic ? detect_dialect(doc) : d;
+  if (chosen != dialect::canonical) {
+    detail::dialects::reject_negative_learning_rates(doc, "");
+  }
   for (const auto& entry : detail::dialects::dialect_table) {
     if (entry.id == chosen) return entry.load(doc, options);
   }

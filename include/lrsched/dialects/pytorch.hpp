@@ -168,6 +168,21 @@ inline std::optional<double> optimizer_lr(const document& optimizer, const std::
 inline document load_scheduler_json(const document& j, const std::string& path,
                                     std::optional<double> base_lr, int depth);
 
+/// What SequentialLR's schedulers share through the optimizer's param group, applied to
+/// the scheduler just loaded (the last of `loaded`): a CyclicLR first sets the base LR
+/// (initial_lr) of every later scheduler to its own base_lr; a later ConstantLR with
+/// total_iters 0 is restarted with step(0), whose closed form undoes its factor.
+inline void sequential_shared_state(document& loaded, std::optional<double>& base_lr) {
+  document& last = loaded.back();
+  const auto& kind = last.at("kind").get_ref<const std::string&>();
+  if (loaded.size() == 1 && kind == "pytorch.cyclic_lr") {
+    base_lr = last.at("base_lr").get<double>();
+  }
+  if (loaded.size() > 1 && kind == "pytorch.constant_lr" && last.at("total_iters") == 0) {
+    last["factor"] = 1.0;
+  }
+}
+
 /// Loads one scheduler object at `path`.
 inline any_schedule load_scheduler(const document& j, const std::string& path,
                                    std::optional<double> base_lr, int depth) {
@@ -296,9 +311,11 @@ inline any_schedule load_scheduler(const document& j, const std::string& path,
       const std::string where = child_pointer(at, "schedulers");
       if (!it->is_array() || it->empty()) expected(where, "a non-empty array of schedulers", *it);
       document loaded = document::array();
+      std::optional<double> child_base = base_lr;
       for (std::size_t k = 0; k < it->size(); ++k) {
         loaded.push_back(
-            load_scheduler_json((*it)[k], child_pointer(where, k), base_lr, depth + 1));
+            load_scheduler_json((*it)[k], child_pointer(where, k), child_base, depth + 1));
+        if (sequential) sequential_shared_state(loaded, child_base);
       }
       *it = std::move(loaded);
     }

@@ -48,22 +48,33 @@ namespace lrsched::keras {
 /// decay_steps)`, with a floored exponent when `staircase`.
 ///
 /// Same semantics as native `exponential` (which evaluates the same `init ·
-/// pow(rate, p)`). lrsched requires `0 < decay_rate <= 1`: Keras accepts a
-/// growing rate, which is unbounded. Sum: geometric series.
+/// pow(rate, p)`). A `decay_rate > 1` grows, as in Keras; the value is capped at
+/// the largest double (native `exponential` needs a ceiling), where Keras' own
+/// value overflows to infinity. lrsched requires `decay_rate > 0` (Keras' rate 0
+/// gives the initial value at step 0, then 0; native `exponential` has no rate 0).
+/// Sum: geometric series.
 /// @param initial_learning_rate the value at step 0; finite.
 /// @param decay_steps > 0.
-/// @param decay_rate in (0, 1].
+/// @param decay_rate finite and > 0.
 /// @param staircase decay in whole multiples of `decay_rate`; default false.
 [[nodiscard]] inline auto exponential_decay(double initial_learning_rate, std::int64_t decay_steps,
                                             double decay_rate, bool staircase = false) {
   constexpr std::string_view name = "keras.exponential_decay";
   detail::require_finite(name, "initial_learning_rate", initial_learning_rate);
   if (decay_steps <= 0) detail::reject(name, "decay_steps", "> 0", decay_steps);
-  if (!(decay_rate > 0.0 && decay_rate <= 1.0)) {
-    detail::reject(name, "decay_rate", "in (0, 1]", decay_rate);
+  detail::require_positive(name, "decay_rate", decay_rate);
+  // A growing rate needs a ceiling and a positive start in native `exponential`; from 0
+  // it stays 0 whatever the rate.
+  const bool grows = decay_rate > 1.0 && initial_learning_rate != 0.0;
+  if (grows && initial_learning_rate < 0.0) {
+    detail::reject(name, "initial_learning_rate", ">= 0 when decay_rate > 1",
+                   initial_learning_rate);
   }
+  std::optional<double> ceiling;
+  if (grows) ceiling = std::numeric_limits<double>::max();
   return detail::as_peer(
-      exponential(initial_learning_rate, decay_rate, decay_steps, {.staircase = staircase}),
+      exponential(initial_learning_rate, decay_rate > 1.0 && !grows ? 1.0 : decay_rate, decay_steps,
+                  {.staircase = staircase, .end_value = ceiling}),
       description{std::string(name)}
           .with("initial_learning_rate", initial_learning_rate)
           .with("decay_steps", decay_steps)

@@ -110,7 +110,7 @@ struct optimizer_param_scheduler_options {
 /// - inverse-square-root: max(min_lr, max_lr·√max(W, 1)/√max(t, 1));
 /// - WSD: max_lr until A = D − wsd_decay_steps, then min + (max − min)·g(q),
 ///   q = (t − A)/wsd_decay_steps, g by `lr_wsd_decay_style` (1 − q, ½(1 + cos πq),
-///   2·0.5^q − 1, 1 − √q);
+///   2·0.5^q − 1, 1 − √q); with wsd_decay_steps = 0, max_lr through D, min_lr after;
 /// and min_lr past D for every style but constant. The native `wsd` for every style but
 /// inverse-square-root, which is `chain(linear, inverse_sqrt, constant(min_lr))`; all sum
 /// in closed form.
@@ -199,8 +199,11 @@ inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& o
         phases.decay_shape = wsd_shape::minus_sqrt;
         break;
     }
-    return wsd(o.max_lr, o.lr_warmup_steps, after_warmup - *o.wsd_decay_steps, *o.wsd_decay_steps,
-               phases);
+    // With no anneal Megatron keeps max_lr through lr_decay_steps (t <= D − 0), then
+    // min_lr: the stable phase ends one step later than an anneal of 0 steps would.
+    const std::int64_t stable =
+        *o.wsd_decay_steps == 0 ? after_warmup + 1 : after_warmup - *o.wsd_decay_steps;
+    return wsd(o.max_lr, o.lr_warmup_steps, stable, *o.wsd_decay_steps, phases);
   };
   return detail::as_peer(native(), std::move(peer));
 }

@@ -89,8 +89,10 @@ namespace lrsched::optax {
 /// Same semantics as native `shift(polynomial(init_value, end_value,
 /// transition_steps, power), transition_begin)`. As in optax, `transition_steps <=
 /// 0` gives the constant `init_value` and a negative `transition_begin` counts as
-/// 0; lrsched requires `power >= 0` (optax gives inf or NaN below it). Sum: power
-/// sums (Faulhaber for an integer power).
+/// 0; with `power == 0` optax's `frac ** 0` is 1 even at the end (`0.0 ** 0 == 1`),
+/// so the value is `init_value` for ever (native `polynomial` would step to
+/// `end_value`); lrsched requires `power >= 0` (optax gives inf or NaN below it).
+/// Sum: power sums (Faulhaber for an integer power).
 [[nodiscard]] inline auto polynomial_schedule(double init_value, double end_value, double power,
                                               std::int64_t transition_steps,
                                               std::int64_t transition_begin = 0) {
@@ -98,7 +100,7 @@ namespace lrsched::optax {
   detail::optax::require_finite(name, "init_value", init_value);
   detail::optax::require_finite(name, "end_value", end_value);
   detail::require_nonnegative(name, "power", power);
-  const bool decays = transition_steps > 0;
+  const bool decays = transition_steps > 0 && power != 0.0;
   return detail::as_peer(shift(polynomial(init_value, decays ? end_value : init_value,
                                           decays ? transition_steps : 0, power),
                                std::max<std::int64_t>(transition_begin, 0)),

@@ -36,6 +36,7 @@
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <lrsched/chain.hpp>
@@ -73,11 +74,11 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
 /// applies the factor at construction and never removes it (its recursive update
 /// only undoes the factor at step `total_iters`, which has already passed), so
 /// the LR stays `base_lr · factor` forever; this is reproduced. With `factor == 0`
-/// PyTorch raises ZeroDivisionError at step `total_iters`; lrsched gives `base_lr`
-/// there (PyTorch's closed form). Native: `base_lr × chain(for_steps(total_iters,
+/// and `total_iters >= 1` PyTorch raises ZeroDivisionError at step `total_iters`
+/// (it multiplies by 1/factor); lrsched rejects it. Native: `base_lr × chain(for_steps(total_iters,
 /// constant(factor)), constant(1))`. Sum: closed form.
 /// @param base_lr the optimizer's LR (PyTorch's `initial_lr`); finite.
-/// @param factor in [0, 1] (PyTorch's own check); default 1/3.
+/// @param factor in [0, 1] (PyTorch's own check), > 0 when total_iters >= 1; default 1/3.
 /// @param total_iters >= 0; default 5.
 [[nodiscard]] inline auto constant_lr(double base_lr, double factor = 1.0 / 3,
                                       std::int64_t total_iters = 5) {
@@ -85,6 +86,9 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
   detail::pytorch::require_base_lr(name, base_lr);
   detail::pytorch::require_unit_interval(name, "factor", factor, true);
   detail::require_steps(name, "total_iters", total_iters);
+  if (factor == 0.0 && total_iters > 0) {
+    detail::reject(name, "factor", "> 0 when total_iters >= 1 (PyTorch divides by zero)", factor);
+  }
   const double after = total_iters == 0 ? factor : 1.0;
   return detail::pytorch::as_factor(
       chain(for_steps(total_iters, constant(factor)), constant(after)), base_lr,
@@ -101,20 +105,25 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
 /// `start_factor` at construction and its recursive update never runs, so the
 /// LR stays `base_lr · start_factor` forever (native `linear` with 0 steps is
 /// its end value); this is reproduced. PyTorch 1.13 accepts `start_factor == 0`
-/// and then divides by zero at the first step; lrsched rejects it. Native:
+/// and then divides by zero at the first step when `total_iters >= 1`; lrsched
+/// rejects that (with `total_iters == 0` the LR is 0 forever, reproduced). Native:
 /// `base_lr × linear(start_factor, end_factor, total_iters)`. Sum: arithmetic
 /// series.
 /// @param base_lr the optimizer's LR; finite.
-/// @param start_factor in (0, 1]; default 1/3.
+/// @param start_factor in [0, 1], > 0 when total_iters >= 1; default 1/3.
 /// @param end_factor in [0, 1]; default 1.
 /// @param total_iters >= 0; default 5.
 [[nodiscard]] inline auto linear_lr(double base_lr, double start_factor = 1.0 / 3,
                                     double end_factor = 1.0, std::int64_t total_iters = 5) {
   constexpr std::string_view name = "pytorch.linear_lr";
   detail::pytorch::require_base_lr(name, base_lr);
-  detail::pytorch::require_unit_interval(name, "start_factor", start_factor, false);
+  detail::pytorch::require_unit_interval(name, "start_factor", start_factor, true);
   detail::pytorch::require_unit_interval(name, "end_factor", end_factor, true);
   detail::require_steps(name, "total_iters", total_iters);
+  if (start_factor == 0.0 && total_iters > 0) {
+    detail::reject(name, "start_factor", "> 0 when total_iters >= 1 (PyTorch divides by zero)",
+                   start_factor);
+  }
   const double end = total_iters == 0 ? start_factor : end_factor;
   return detail::pytorch::as_factor(linear(start_factor, end, total_iters), base_lr,
                                     description{std::string(name)}
@@ -129,18 +138,20 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
 /// Same semantics as native `step_decay` (the drop happens AT step k·step_size).
 /// PyTorch multiplies the current LR by `gamma` at each drop; lrsched evaluates
 /// the power directly (agreeing to a few ulps, without drift). lrsched requires
-/// `step_size >= 1` (PyTorch divides by it) and `0 <= gamma <= 1` (a growing
-/// step schedule is unbounded). Native: `base_lr × step_decay(1, step_size,
-/// gamma)`. Sum: the whole blocks as a geometric series.
+/// `step_size >= 1` (PyTorch divides by it) and `gamma >= 0`; a `gamma > 1` grows
+/// as in PyTorch (native `step_decay` rejects it) and reaches infinity where
+/// `gamma^⌊t / step_size⌋` overflows (PyTorch's product overflows where
+/// `base_lr · gamma^k` does). Native: `base_lr × step_decay(1, step_size, gamma)`.
+/// Sum: the whole blocks as a geometric series.
 /// @param base_lr the optimizer's LR; finite.
 /// @param step_size steps between drops; >= 1.
-/// @param gamma the factor per drop, in [0, 1]; default 0.1.
+/// @param gamma the factor per drop, finite and >= 0; default 0.1.
 [[nodiscard]] inline auto step_lr(double base_lr, std::int64_t step_size, double gamma = 0.1) {
   constexpr std::string_view name = "pytorch.step_lr";
   detail::pytorch::require_base_lr(name, base_lr);
   detail::require_positive_steps(name, "step_size", step_size);
-  detail::pytorch::require_unit_interval(name, "gamma", gamma, true);
-  return detail::pytorch::as_factor(step_decay(1.0, step_size, gamma), base_lr,
+  detail::require_nonnegative(name, "gamma", gamma);
+  return detail::pytorch::as_factor(step_decay::growing(1.0, step_size, gamma), base_lr,
                                     description{std::string(name)}
                                         .with("base_lr", base_lr)
                                         .with("step_size", step_size)
@@ -181,17 +192,22 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
 /// @brief PyTorch `ExponentialLR`: `base_lr · gamma^t`.
 ///
 /// Same semantics as native `exponential(base_lr, gamma)`; PyTorch multiplies by
-/// `gamma` at every step, lrsched evaluates the power (no drift). lrsched
-/// requires `0 < gamma <= 1`. Sum: geometric series.
+/// `gamma` at every step, lrsched evaluates the power (no drift). A `gamma > 1`
+/// grows as in PyTorch; the factor `gamma^t` is capped at the largest double
+/// (native `exponential` needs that ceiling), which only matters where PyTorch's
+/// LR is itself beyond ~1e308 · min(1, base_lr). lrsched requires `gamma > 0`
+/// (PyTorch's `gamma == 0` gives 0 from step 1 on; native `exponential` has no
+/// such rate). Sum: geometric series.
 /// @param base_lr the optimizer's LR; finite.
-/// @param gamma the factor per step, in (0, 1].
+/// @param gamma the factor per step, finite and > 0.
 [[nodiscard]] inline auto exponential_lr(double base_lr, double gamma) {
   constexpr std::string_view name = "pytorch.exponential_lr";
   detail::pytorch::require_base_lr(name, base_lr);
-  detail::pytorch::require_unit_interval(name, "gamma", gamma, false);
+  detail::require_positive(name, "gamma", gamma);
   return detail::pytorch::as_factor(
-      exponential(1.0, gamma), base_lr,
-      description{std::string(name)}.with("base_lr", base_lr).with("gamma", gamma));
+      gamma > 1.0 ? exponential(1.0, gamma, 1, {.end_value = std::numeric_limits<double>::max()})
+                  : exponential(1.0, gamma),
+      base_lr, description{std::string(name)}.with("base_lr", base_lr).with("gamma", gamma));
 }
 
 /// @brief PyTorch `PolynomialLR`: `base_lr · (1 − min(t, total_iters)/total_iters)^power`.
@@ -200,8 +216,10 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
 /// holding it); PyTorch multiplies by the ratio of consecutive factors, lrsched
 /// evaluates the power (agreeing to a few ulps). With `total_iters == 0` PyTorch
 /// never changes the LR (its closed form would divide by zero): `base_lr`
-/// forever, reproduced. lrsched requires `power >= 0`. Native: `base_lr ×
-/// polynomial(1, 0, total_iters, power)`. Sum: power sums (Faulhaber for an
+/// forever, reproduced. With `power == 0` PyTorch's factor at `total_iters` is
+/// `0.0 ** 0 == 1`: `base_lr` forever, reproduced (native `polynomial` with power 0
+/// steps down to its end value at `steps`). lrsched requires `power >= 0`. Native:
+/// `base_lr × polynomial(1, 0, total_iters, power)`. Sum: power sums (Faulhaber for an
 /// integer power).
 /// @param base_lr the optimizer's LR; finite.
 /// @param total_iters >= 0; default 5.
@@ -212,12 +230,12 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
   detail::pytorch::require_base_lr(name, base_lr);
   detail::require_steps(name, "total_iters", total_iters);
   detail::require_nonnegative(name, "power", power);
-  return detail::pytorch::as_factor(
-      polynomial(1.0, total_iters == 0 ? 1.0 : 0.0, total_iters, power), base_lr,
-      description{std::string(name)}
-          .with("base_lr", base_lr)
-          .with("total_iters", total_iters)
-          .with("power", power));
+  const bool holds = total_iters == 0 || power == 0.0;
+  return detail::pytorch::as_factor(polynomial(1.0, holds ? 1.0 : 0.0, total_iters, power), base_lr,
+                                    description{std::string(name)}
+                                        .with("base_lr", base_lr)
+                                        .with("total_iters", total_iters)
+                                        .with("power", power));
 }
 
 /// @brief PyTorch `CosineAnnealingLR`: `eta_min + (base_lr − eta_min)·(1 +
@@ -293,7 +311,7 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
 /// optax's one-cycle peaks at ⌊pct_start·T⌋. Past the end: PyTorch accepts one more
 /// step (t = T, continuing the last curve past its end) and raises after; lrsched
 /// holds the value of step T − 1 from T − 1 on. With pct_start·T = 1 PyTorch divides
-/// by zero at step 0; lrsched puts the peak there. lrsched's cosine keeps full
+/// by zero at step 0 (its constructor raises); lrsched rejects it. lrsched's cosine keeps full
 /// relative precision near min, where PyTorch's `1 + cos(x)` cancels (they differ
 /// there by ~1e-16 of max_lr). Sum: closed form per phase, O(1).
 /// @param max_lr the peak; finite.
@@ -314,6 +332,10 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
   detail::require_positive_steps(name, "total_steps", total_steps);
   if (!(pct_start >= 0.0 && pct_start <= 1.0)) {
     detail::reject(name, "pct_start", "in [0, 1]", pct_start);
+  }
+  if (pct_start * static_cast<double>(total_steps) == 1.0) {
+    detail::reject(name, "pct_start",
+                   "other than 1 / total_steps (PyTorch divides by zero at step 0)", pct_start);
   }
   const auto anneal = one_cycle_anneal_from_string(anneal_strategy);
   if (!anneal) {
@@ -350,7 +372,11 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
 /// PyTorch locates step t in its cycle as 1 + t/T − ⌊1 + t/T⌋ in floating point; native
 /// `cyclic` uses the exact integer position, so they agree to PyTorch's rounding. A
 /// custom `scale_fn` is not a parameter: multiply a triangular cycle by a schedule
-/// instead. lrsched requires `0 < gamma <= 1`. Sum: closed form, O(1).
+/// instead. PyTorch reads `gamma` only in mode "exp_range", so only there lrsched
+/// requires `0 < gamma <= 1` (a growing or vanishing amplitude, which PyTorch
+/// accepts, is refused); the other modes ignore it, as PyTorch does. PyTorch
+/// divides by zero at step 0 when `step_size_up == 0`; lrsched rejects it. Sum:
+/// closed form, O(1).
 /// @param base_lr the bottom of each cycle; finite.
 /// @param max_lr the top of the first cycle; finite.
 /// @param step_size_up steps rising; default 2000.
@@ -363,12 +389,11 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
   constexpr std::string_view name = "pytorch.cyclic_lr";
   detail::require_finite(name, "base_lr", base_lr);
   detail::require_finite(name, "max_lr", max_lr);
-  detail::require_steps(name, "step_size_up", step_size_up);
+  if (step_size_up < 1) {
+    detail::reject(name, "step_size_up", ">= 1 (PyTorch divides by zero at step 0)", step_size_up);
+  }
   const std::int64_t down = step_size_down.value_or(step_size_up);
   detail::require_steps(name, "step_size_down", down);
-  if (step_size_up + down == 0) {
-    detail::reject(name, "step_size_up", ">= 1 when step_size_down is 0", step_size_up);
-  }
   const auto shape = cyclic_mode_from_string(mode);
   if (!shape) {
     throw invalid_schedule("mode", std::string(name) +
@@ -376,15 +401,20 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
                                        "\"exp_range\", got \"" +
                                        std::string(mode) + "\"");
   }
-  if (!(gamma > 0.0 && gamma <= 1.0)) detail::reject(name, "gamma", "in (0, 1]", gamma);
+  const bool exp_range = *shape == cyclic_mode::exp_range;
+  if (exp_range && !(gamma > 0.0 && gamma <= 1.0)) {
+    detail::reject(name, "gamma", "in (0, 1] in mode exp_range", gamma);
+  }
+  detail::require_finite(name, "gamma", gamma);
   auto peer = description{std::string(name)}
                   .with("base_lr", base_lr)
                   .with("max_lr", max_lr)
                   .with("step_size_up", step_size_up);
   if (step_size_down) peer.with("step_size_down", *step_size_down);
   peer.with("mode", std::string(mode)).with("gamma", gamma);
-  return detail::as_peer(cyclic(base_lr, max_lr, step_size_up, down, *shape, gamma),
-                         std::move(peer));
+  return detail::as_peer(
+      cyclic(base_lr, max_lr, step_size_up, down, *shape, exp_range ? gamma : 1.0),
+      std::move(peer));
 }
 
 /// @brief PyTorch `LambdaLR`: `base_lr × lr_lambda(t)`, with the Python callable
@@ -406,12 +436,20 @@ template <Schedule Factor>
 /// its own clock restarted at 0 there.
 ///
 /// PyTorch restarts the next scheduler with `step(0)` at its milestone (its
-/// closed form at epoch 0, i.e. its initial value) and steps it recursively from
-/// there, which is exactly native `chain` with local steps. The schedulers must
-/// be built with the same `base_lr` (they share one optimizer in PyTorch).
-/// PyTorch checks only the number of milestones; lrsched also requires them
-/// strictly increasing and >= 1 (other lists make PyTorch's result depend on
-/// what the skipped schedulers did to the optimizer). Sum: piece by piece.
+/// closed form at epoch 0) and steps it recursively from there, which is native
+/// `chain` with local steps, except where the schedulers' shared optimizer state
+/// shows, which lrsched refuses with the reason: a later `ConstantLR` with
+/// `total_iters == 0` (step(0) undoes its factor: PyTorch gives `base_lr` from its
+/// milestone on; write factor 1), a later `LinearLR`/`PolynomialLR` with
+/// `total_iters == 0` (PyTorch divides by zero), a `OneCycleLR` among several
+/// schedulers (it writes its own LRs into the shared param group), a nested
+/// `ChainedScheduler` or later `SequentialLR` (PyTorch 1.13 crashes) and a nested
+/// `SequentialLR` first (PyTorch steps its first scheduler once more). The schedulers
+/// share `base_lr` (one optimizer); a `CyclicLR` first makes its `base_lr` every
+/// later scheduler's base, as PyTorch does. PyTorch checks only the number of
+/// milestones; lrsched also requires them strictly increasing and >= 1 (other
+/// lists make PyTorch's result depend on what the skipped schedulers did to the
+/// optimizer). Sum: piece by piece.
 /// @param schedulers the pieces, e.g. `std::tuple{pytorch::linear_lr(...), ...}`.
 /// @param milestones one fewer than the schedulers.
 template <Schedule... S>
@@ -419,6 +457,7 @@ template <Schedule... S>
                                  const std::array<std::int64_t, sizeof...(S) - 1>& milestones) {
   static_assert(sizeof...(S) >= 2, "SequentialLR needs at least two schedulers");
   constexpr std::string_view name = "pytorch.sequential_lr";
+  detail::pytorch::check_sequential_children(detail::describe_all(schedulers));
   for (std::size_t i = 0; i < milestones.size(); ++i) {
     const auto entry = "milestones[" + detail::format_number(std::int64_t(i)) + "]";
     const std::int64_t previous = i == 0 ? 0 : milestones[i - 1];

@@ -79,6 +79,9 @@ inline any_schedule sequential_lr(const std::vector<std::int64_t>& milestones,
                      milestones[i]);
     }
   }
+  std::vector<description> children;
+  for (const auto& s : schedulers) children.push_back(s.describe());
+  lrsched::detail::pytorch::check_sequential_children(children);
   return chain_at_boundaries(description{std::string(name)}.with("milestones", milestones),
                              "milestones", milestones, "schedulers", std::move(schedulers));
 }

@@ -7,6 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include <lrsched/chain.hpp>
 #include <lrsched/compose.hpp>
 #include <lrsched/constant.hpp>
@@ -15,9 +19,6 @@
 #include <lrsched/inverse_time.hpp>
 #include <lrsched/linear.hpp>
 #include <lrsched/peers/detail/peer.hpp>
-#include <optional>
-#include <string>
-#include <string_view>
 
 namespace lrsched::detail::deepspeed {
 

@@ -8,6 +8,11 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <numbers>
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include <lrsched/chain.hpp>
 #include <lrsched/compose.hpp>
 #include <lrsched/constant.hpp>
@@ -22,10 +27,6 @@
 #include <lrsched/repeat.hpp>
 #include <lrsched/restarts.hpp>
 #include <lrsched/wsd.hpp>
-#include <numbers>
-#include <optional>
-#include <string>
-#include <string_view>
 
 namespace lrsched::detail::huggingface {
 

@@ -6,6 +6,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
 #include <lrsched/chain.hpp>
 #include <lrsched/constant.hpp>
 #include <lrsched/description.hpp>
@@ -16,9 +20,6 @@
 #include <lrsched/peers/detail/peer.hpp>
 #include <lrsched/queries.hpp>
 #include <lrsched/wsd.hpp>
-#include <optional>
-#include <string>
-#include <string_view>
 
 namespace lrsched::detail::megatron {
 

@@ -9,6 +9,15 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
 #include <lrsched/any_schedule.hpp>
 #include <lrsched/chain.hpp>
 #include <lrsched/compose.hpp>
@@ -24,14 +33,6 @@
 #include <lrsched/peers/detail/peer.hpp>
 #include <lrsched/piecewise.hpp>
 #include <lrsched/polynomial.hpp>
-#include <map>
-#include <optional>
-#include <span>
-#include <string>
-#include <string_view>
-#include <tuple>
-#include <utility>
-#include <vector>
 
 namespace lrsched::detail::optax {
 

@@ -9,6 +9,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
 #include <lrsched/chain.hpp>
 #include <lrsched/compose.hpp>
 #include <lrsched/concepts.hpp>
@@ -27,12 +34,6 @@
 #include <lrsched/repeat.hpp>
 #include <lrsched/restarts.hpp>
 #include <lrsched/step.hpp>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <tuple>
-#include <utility>
-#include <vector>
 
 namespace lrsched::detail::pytorch {
 
@@ -79,6 +80,64 @@ inline bool is_chainable(const std::string& kind) {
     if (kind == k) return true;
   }
   return false;
+}
+
+/// The SequentialLR children whose shared optimizer state makes PyTorch's numbers
+/// differ from a chain of the children, refused with the reason (see sequential_lr).
+inline void check_sequential_children(const std::vector<description>& children) {
+  constexpr std::string_view name = "pytorch.sequential_lr";
+  const double* shared_base = nullptr;
+  for (std::size_t i = 0; i < children.size(); ++i) {
+    const description& c = children[i];
+    const auto entry = "schedulers[" + detail::format_number(std::int64_t(i)) + "]";
+    const auto refuse = [&](const std::string& why) {
+      throw invalid_schedule(entry, std::string(name) + ": " + entry + " " + why);
+    };
+    if (c.kind == "pytorch.chained_scheduler") {
+      refuse(
+          "is a ChainedScheduler, which crashes in PyTorch 1.13 inside SequentialLR (it has "
+          "no last_epoch)");
+    }
+    if (c.kind == "pytorch.sequential_lr" && i > 0) {
+      refuse(
+          "is a SequentialLR, which crashes in PyTorch 1.13 at its milestone (SequentialLR "
+          "cannot be restarted with step(0))");
+    }
+    if (c.kind == "pytorch.sequential_lr") {
+      refuse(
+          "is a SequentialLR as the first scheduler: PyTorch steps its first scheduler once "
+          "more at construction (one step ahead until its first milestone); not reproduced");
+    }
+    if (c.kind == "pytorch.one_cycle_lr" && children.size() > 1) {
+      refuse(
+          "is a OneCycleLR inside SequentialLR: it writes initial_lr, max_lr and min_lr "
+          "into the optimizer's param group, which every other scheduler reads");
+    }
+    const auto* total = c.find("total_iters");
+    if (i > 0 && total != nullptr && std::get<std::int64_t>(*total) == 0) {
+      if (c.kind == "pytorch.constant_lr" && std::get<double>(*c.find("factor")) != 1.0) {
+        refuse(
+            "is a ConstantLR with total_iters 0: PyTorch restarts it with step(0), which "
+            "undoes its factor (base_lr from its milestone on); write factor 1");
+      }
+      if (c.kind == "pytorch.linear_lr" || c.kind == "pytorch.polynomial_lr") {
+        refuse("has total_iters 0: PyTorch divides by zero restarting it with step(0)");
+      }
+    }
+    // The schedulers share the optimizer's base LR (its initial_lr); a CyclicLR first
+    // sets it to its own base_lr. A later CyclicLR keeps its own.
+    const auto* base = c.find("base_lr");
+    if (base == nullptr || (i > 0 && c.kind == "pytorch.cyclic_lr")) continue;
+    const double value = std::get<double>(*base);
+    if (shared_base == nullptr) {
+      shared_base = &std::get<double>(*base);
+    } else if (value != *shared_base) {
+      detail::reject(name, entry + ".base_lr",
+                     "the shared base LR " + detail::format_number(*shared_base) +
+                         " (one optimizer; a CyclicLR first sets it to its base_lr)",
+                     value);
+    }
+  }
 }
 
 }  // namespace lrsched::detail::pytorch

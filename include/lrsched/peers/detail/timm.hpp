@@ -8,6 +8,11 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include <lrsched/chain.hpp>
 #include <lrsched/compose.hpp>
 #include <lrsched/constant.hpp>
@@ -22,10 +27,6 @@
 #include <lrsched/step.hpp>
 #include <lrsched/sum.hpp>
 #include <lrsched/tanh.hpp>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
 
 namespace lrsched::detail::timm {
 
