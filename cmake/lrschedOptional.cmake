@@ -3,6 +3,7 @@
 # the installed lrschedConfig.cmake asks for when a consumer requests the component.
 set(LRSCHED_NLOHMANN_JSON_MIN_VERSION 3.10)
 set(LRSCHED_FMT_MIN_VERSION 9)
+set(LRSCHED_CERES_MIN_VERSION 2.1)
 
 find_package(nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION} QUIET CONFIG)
 if(nlohmann_json_FOUND)
@@ -18,4 +19,14 @@ if(fmt_FOUND)
   add_library(lrsched::fmt ALIAS lrsched_fmt)
   target_link_libraries(lrsched_fmt INTERFACE lrsched fmt::fmt)
   set_target_properties(lrsched_fmt PROPERTIES EXPORT_NAME fmt)
+endif()
+
+# Loss-curve laws and their fitting (lrsched/loss.hpp): the fit is a nonlinear least-squares
+# problem solved with Ceres Solver.
+find_package(Ceres ${LRSCHED_CERES_MIN_VERSION} QUIET CONFIG)
+if(Ceres_FOUND)
+  add_library(lrsched_loss INTERFACE)
+  add_library(lrsched::loss ALIAS lrsched_loss)
+  target_link_libraries(lrsched_loss INTERFACE lrsched Ceres::ceres)
+  set_target_properties(lrsched_loss PROPERTIES EXPORT_NAME loss)
 endif()

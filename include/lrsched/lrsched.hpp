@@ -34,6 +34,7 @@
 #include "stretch.hpp"
 #include "strided_sum.hpp"
 #include "sum.hpp"
+#include "table.hpp"
 #include "tanh.hpp"
 #include "units.hpp"
 #include "version.hpp"
