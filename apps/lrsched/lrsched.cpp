@@ -7,6 +7,7 @@
 //   lrsched sum     FILE --from 0 --to 100000    the summed LR (%.17g)
 //   lrsched convert FILE                         the canonical JSON
 //   lrsched check   FILE                         exit 0, or the error and exit 2
+//   lrsched loss    fit|predict|optimize ...     loss-curve laws (apps/lrsched/loss.hpp)
 //
 // Exit codes: 0 success, 1 a file that cannot be read or written, 2 a wrong command line
 // or an invalid config (the error names the JSON pointer of the offending value).
@@ -16,6 +17,16 @@
 #include <lrsched/json.hpp>
 #include <lrsched/sum.hpp>
 #include <lrsched/version.hpp>
+#ifdef LRSCHED_CLI_LOSS
+#include <lrsched/loss.hpp>
+#include <lrsched/piecewise.hpp>
+#include <lrsched/table.hpp>
+#include <lrsched/warmup.hpp>
+#include <lrsched/wsd.hpp>
+
+#include <cmath>
+#include <variant>
+#endif
 
 #include <algorithm>
 #include <cstdint>
@@ -54,6 +65,7 @@ commands:
   sum      the summed learning rate over a step range
   convert  the config in lrsched's canonical JSON
   check    whether the config is valid (exit 0), else the error (exit 2)
+  loss     fit a loss law to logged runs, predict or optimize a schedule's loss
 
 FILE is a JSON file, or - for standard input.
 `lrsched COMMAND --help` shows a command's options.
@@ -393,6 +405,10 @@ int run_check(const parsed_arguments& arguments, output& /*out*/) {
   return 0;
 }
 
+#ifdef LRSCHED_CLI_LOSS
+#include "loss.hpp"
+#endif
+
 struct command {
   std::string_view name;
   int (*run)(const parsed_arguments&, output&);
@@ -410,6 +426,10 @@ std::vector<command> commands() {
       {"sum", run_sum, with_input({{"from"}, {"to"}})},
       {"convert", run_convert, with_input({})},
       {"check", run_check, with_input({})},
+#ifdef LRSCHED_CLI_LOSS
+      {"loss", run_loss,
+       with_input({{"law"}, {"steps"}, {"steps-file"}, {"peak"}, {"warmup"}})},
+#endif
   };
 }
 
@@ -465,6 +485,9 @@ int main_with(std::span<const std::string> arguments) {
       for (const auto& help : command_helps) {
         if (help.name == name) out.line(help_of(help));
       }
+#ifdef LRSCHED_CLI_LOSS
+      if (name == "loss") out.line(loss_help.substr(0, loss_help.size() - 1));
+#endif
       out.flush();
       return 0;
     }
@@ -485,6 +508,15 @@ int main_with(std::span<const std::string> arguments) {
     report(who, e.what());
     return 1;
   }
+#ifdef LRSCHED_CLI_LOSS
+  catch (const data_error& e) {
+    out.flush();
+    report(who, e.what());
+  } catch (const std::invalid_argument& e) {  // a fit or prediction the data cannot support
+    out.flush();
+    report(who, e.what());
+  }
+#endif
   return 2;
 }
 

@@ -29,7 +29,8 @@ class table {
     if (values.empty()) detail::reject("table", "values", "non-empty (size >= 1)", std::int64_t{0});
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (!std::isfinite(values[i])) {
-        detail::reject("table", "values[" + detail::format_number(static_cast<std::int64_t>(i)) + "]",
+        detail::reject("table",
+                       "values[" + detail::format_number(static_cast<std::int64_t>(i)) + "]",
                        "finite", values[i]);
       }
     }
@@ -96,8 +97,8 @@ class table {
     const std::int64_t inside_last = std::min(last, n);
     const long double inside = prefix[static_cast<std::size_t>(inside_last)] -
                                prefix[static_cast<std::size_t>(inside_first)];
-    return inside + detail::count(std::max(first, n), std::max(last, n)) *
-                        static_cast<long double>(held);
+    return inside +
+           detail::count(std::max(first, n), std::max(last, n)) * static_cast<long double>(held);
   }
 
   std::shared_ptr<const table_data> data_;

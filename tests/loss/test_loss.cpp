@@ -23,18 +23,18 @@ double brute_force(const lrsched::multi_power_law& law, const S& s, std::int64_t
     if (gap == 0.0) continue;
     long double window = 0.0L;
     for (std::int64_t tau = k; tau <= t; ++tau) window += s(tau);
-    const double g = s(k) == 0.0 ? 1.0
-                                 : 1.0 - std::pow(law.C * std::pow(s(k), -law.gamma) *
-                                                          static_cast<double>(window) +
-                                                      1.0,
-                                                  -law.beta);
+    const double g =
+        s(k) == 0.0
+            ? 1.0
+            : 1.0 - std::pow(law.C * std::pow(s(k), -law.gamma) * static_cast<double>(window) + 1.0,
+                             -law.beta);
     drop += gap * static_cast<long double>(g);
   }
   return law.L0 + law.A * std::pow(static_cast<double>(total), -law.alpha) -
          law.B * static_cast<double>(drop);
 }
 
-const lrsched::multi_power_law published_100m{2.6514477, 0.60115152, 0.45295811, 437.9464276,
+const lrsched::multi_power_law published_100m{2.6514477,  0.60115152, 0.45295811, 437.9464276,
                                               2.13245612, 0.59785199, 0.65523644};
 
 template <class S>
@@ -92,12 +92,14 @@ TEST_CASE("the annealing-area law uses the summed LR and lrsched::annealing_area
   const std::vector<std::int64_t> steps = {1, 150, 1000, 2999, 3500};
   const auto predicted = lrsched::predict(law, s, std::span<const std::int64_t>(steps));
   for (std::size_t i = 0; i < steps.size(); ++i) {
-    const double expected = law.L0 + law.A * std::pow(lrsched::sum(s, 0, steps[i] + 1), -law.alpha) -
+    const double expected = law.L0 +
+                            law.A * std::pow(lrsched::sum(s, 0, steps[i] + 1), -law.alpha) -
                             law.C * lrsched::annealing_area(s, steps[i], law.momentum);
     CHECK(predicted[i] == Approx(expected).epsilon(1e-12));
   }
-  CHECK_THROWS_AS(lrsched::predict(lrsched::tissue_law{2.7, 0.5, 0.5, 0.5, 1.0}, s, std::int64_t{5}),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(
+      lrsched::predict(lrsched::tissue_law{2.7, 0.5, 0.5, 0.5, 1.0}, s, std::int64_t{5}),
+      std::invalid_argument);
 }
 
 TEST_CASE("a 72,000-step cosine's loss curve at 500 steps takes well under a second") {
@@ -106,7 +108,8 @@ TEST_CASE("a 72,000-step cosine's loss curve at 500 steps takes well under a sec
   for (std::int64_t i = 1; i <= 500; ++i) steps.push_back(i * 144);
   const auto began = std::chrono::steady_clock::now();
   const auto curve = lrsched::predict(published_100m, s, std::span<const std::int64_t>(steps));
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
   std::printf("MPL prediction, 72,000-step cosine at 500 steps: %.3f s\n", seconds);
   CHECK(curve.back() < curve.front());
 #if !defined(__SANITIZE_ADDRESS__) && !defined(NDEBUG)
@@ -131,10 +134,13 @@ TEST_CASE("fitting recovers the parameters that generated synthetic runs") {
     run.losses = lrsched::predict(truth, s, std::span<const std::int64_t>(run.steps));
     runs.push_back(std::move(run));
   }
-  const auto fitted = lrsched::fit(std::span<const lrsched::loss_run>(runs), lrsched::multi_power_law{});
+  const auto fitted =
+      lrsched::fit(std::span<const lrsched::loss_run>(runs), lrsched::multi_power_law{});
   const auto& law = fitted.law;
-  std::printf("synthetic recovery in %.2f s: L0 %.4f A %.4f alpha %.4f B %.1f C %.3f beta %.4f gamma %.4f\n",
-              fitted.seconds, law.L0, law.A, law.alpha, law.B, law.C, law.beta, law.gamma);
+  std::printf(
+      "synthetic recovery in %.2f s: L0 %.4f A %.4f alpha %.4f B %.1f C %.3f beta %.4f gamma "
+      "%.4f\n",
+      fitted.seconds, law.L0, law.A, law.alpha, law.B, law.C, law.beta, law.gamma);
   for (const auto& error : fitted.runs) CHECK(error.worst_relative < 1e-5);
   CHECK(law.L0 == Approx(truth.L0).epsilon(0.02));
   CHECK(law.A == Approx(truth.A).epsilon(0.05));
@@ -146,7 +152,8 @@ TEST_CASE("fitting recovers the parameters that generated synthetic runs") {
 
   const lrsched::tissue_law tissue_truth{2.6, 0.55, 0.5, 0.45, 0.999};
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    runs[i].losses = lrsched::predict(tissue_truth, schedules[i], std::span<const std::int64_t>(runs[i].steps));
+    runs[i].losses =
+        lrsched::predict(tissue_truth, schedules[i], std::span<const std::int64_t>(runs[i].steps));
   }
   const auto tissue = lrsched::fit(std::span<const lrsched::loss_run>(runs), lrsched::tissue_law{});
   CHECK(tissue.law.L0 == Approx(tissue_truth.L0).epsilon(1e-4));
@@ -157,8 +164,9 @@ TEST_CASE("fitting recovers the parameters that generated synthetic runs") {
 
 TEST_CASE("fit rejects runs it cannot use") {
   std::vector<lrsched::loss_run> runs;
-  CHECK_THROWS_AS(lrsched::fit(std::span<const lrsched::loss_run>(runs), lrsched::multi_power_law{}),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(
+      lrsched::fit(std::span<const lrsched::loss_run>(runs), lrsched::multi_power_law{}),
+      std::invalid_argument);
   runs.push_back({lrsched::constant(3e-4), {10, 20}, {3.0}});
   CHECK_THROWS_AS(lrsched::fit(std::span<const lrsched::loss_run>(runs), lrsched::tissue_law{}),
                   std::invalid_argument);

@@ -59,10 +59,10 @@ struct run_error {
 template <class Law>
 struct fit_result {
   Law law;
-  double cost = 0.0;          ///< the final robust cost, Σ Huber(residual) / 2 as Ceres counts it
-  int iterations = 0;         ///< Levenberg–Marquardt iterations, all starts
-  int starts = 0;             ///< starting points tried
-  double seconds = 0.0;       ///< wall time of the fit
+  double cost = 0.0;     ///< the final robust cost, Σ Huber(residual) / 2 as Ceres counts it
+  int iterations = 0;    ///< Levenberg–Marquardt iterations, all starts
+  int starts = 0;        ///< starting points tried
+  double seconds = 0.0;  ///< wall time of the fit
   std::vector<run_error> runs;  ///< per input run, in order
 };
 
@@ -151,8 +151,13 @@ inline mpl_parameters to_internal(const multi_power_law& law, double reference_l
 }
 
 inline multi_power_law to_law(const mpl_parameters& p, double reference_lr) {
-  return {p[0], std::exp(p[1]), p[2], std::exp(p[3]), std::exp(p[4] + p[6] * std::log(reference_lr)),
-          p[5], p[6]};
+  return {p[0],
+          std::exp(p[1]),
+          p[2],
+          std::exp(p[3]),
+          std::exp(p[4] + p[6] * std::log(reference_lr)),
+          p[5],
+          p[6]};
 }
 
 /// One run's predictions and Jacobian at one parameter set, cached: Ceres evaluates every
@@ -260,8 +265,8 @@ struct solve_outcome {
 /// One Levenberg–Marquardt run over all points of all runs from `p` (updated in place).
 /// `instant`: the 4-parameter first stage (c, β, γ held).
 inline solve_outcome solve_mpl(std::vector<std::unique_ptr<mpl_run_model>>& models,
-                               mpl_parameters& p, double min_loss, double huber_delta,
-                               bool instant, int max_iterations) {
+                               mpl_parameters& p, double min_loss, double huber_delta, bool instant,
+                               int max_iterations) {
   ceres::Problem::Options problem_options;
   problem_options.loss_function_ownership = ceres::DO_NOT_TAKE_OWNERSHIP;
   ceres::Problem problem(problem_options);
@@ -272,12 +277,16 @@ inline solve_outcome solve_mpl(std::vector<std::unique_ptr<mpl_run_model>>& mode
       problem.AddResidualBlock(new mpl_point_cost(*model, i), &huber, p.data());
     }
   }
-  if (instant) problem.SetManifold(p.data(), new ceres::SubsetManifold(mpl_parameter_count, {4, 5, 6}));
+  if (instant)
+    problem.SetManifold(p.data(), new ceres::SubsetManifold(mpl_parameter_count, {4, 5, 6}));
   // L0 below the smallest logged loss; exponents in ranges that keep the law meaningful.
   problem.SetParameterLowerBound(p.data(), 0, 0.0);
   problem.SetParameterUpperBound(p.data(), 0, min_loss);
-  const std::array<std::pair<int, std::pair<double, double>>, 5> bounds = {
-      {{1, {-30.0, 30.0}}, {2, {1e-3, 3.0}}, {3, {-30.0, 30.0}}, {5, {1e-3, 5.0}}, {6, {0.0, 3.0}}}};
+  const std::array<std::pair<int, std::pair<double, double>>, 5> bounds = {{{1, {-30.0, 30.0}},
+                                                                            {2, {1e-3, 3.0}},
+                                                                            {3, {-30.0, 30.0}},
+                                                                            {5, {1e-3, 5.0}},
+                                                                            {6, {0.0, 3.0}}}};
   for (const auto& [index, range] : bounds) {
     problem.SetParameterLowerBound(p.data(), index, range.first);
     problem.SetParameterUpperBound(p.data(), index, range.second);
@@ -311,7 +320,8 @@ inline solve_outcome solve_mpl(std::vector<std::unique_ptr<mpl_run_model>>& mode
   const auto summary = dl::summarize(runs);
   const double reference_lr = summary.peak_lr;
   std::vector<std::unique_ptr<dl::mpl_run_model>> models;
-  for (const auto& run : runs) models.push_back(std::make_unique<dl::mpl_run_model>(run, reference_lr));
+  for (const auto& run : runs)
+    models.push_back(std::make_unique<dl::mpl_run_model>(run, reference_lr));
 
   fit_result<multi_power_law> result;
   dl::mpl_parameters best{};
@@ -326,8 +336,9 @@ inline solve_outcome solve_mpl(std::vector<std::unique_ptr<mpl_run_model>>& mode
       for (const double alpha : {0.3, 0.6, 1.0}) {
         const double L0 = l0_share * summary.min_loss;
         const double A = std::max(first_run.losses.front() - L0, 1e-3) * std::pow(first_sum, alpha);
-        dl::mpl_parameters p = {L0, std::log(A), alpha,
-                                std::log(0.05 * summary.min_loss / reference_lr), 0.0, 0.5, 0.5};
+        dl::mpl_parameters p = {
+            L0,  std::log(A), alpha, std::log(0.05 * summary.min_loss / reference_lr),
+            0.0, 0.5,         0.5};
         const auto outcome =
             dl::solve_mpl(models, p, summary.min_loss, options.huber_delta, true, 100);
         result.iterations += outcome.iterations;

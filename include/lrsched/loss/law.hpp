@@ -63,9 +63,9 @@ namespace detail::loss {
 /// A schedule's rates at steps 0..last_step with the prefix sums the laws need, and the
 /// steps where the rate changes (the only terms of the loss-drop sum).
 struct lr_trace {
-  std::vector<double> lr;              // lr[t] = η_t
-  std::vector<long double> prefix;     // prefix[t] = Σ_{τ<t} η_τ (compensated)
-  std::vector<std::int64_t> changes;   // k >= 1 with η_{k−1} != η_k
+  std::vector<double> lr;             // lr[t] = η_t
+  std::vector<long double> prefix;    // prefix[t] = Σ_{τ<t} η_τ (compensated)
+  std::vector<std::int64_t> changes;  // k >= 1 with η_{k−1} != η_k
 
   /// S_k(t) = Σ_{τ=k}^{t} η_τ.
   [[nodiscard]] double window(std::int64_t k, std::int64_t t) const noexcept {
@@ -96,8 +96,7 @@ lr_trace make_trace(const S& schedule, std::int64_t last_step) {
 inline void require_steps(std::span<const std::int64_t> steps) {
   for (const auto t : steps) {
     if (t < 0) {
-      throw std::invalid_argument("lrsched::predict: steps must be >= 0, got " +
-                                  format_number(t));
+      throw std::invalid_argument("lrsched::predict: steps must be >= 0, got " + format_number(t));
     }
   }
 }
@@ -132,7 +131,7 @@ inline saturation saturate(double c, double beta, double x) noexcept {
 struct mpl_terms {
   double power = 0.0;  // Σ^(−α) with Σ = S(t)
   double log_sum = 0.0;
-  double drop = 0.0;   // Σ_k (η_{k−1} − η_k)·G_k
+  double drop = 0.0;                              // Σ_k (η_{k−1} − η_k)·G_k
   double d_c = 0.0, d_beta = 0.0, d_gamma = 0.0;  // of `drop`
 };
 
@@ -164,8 +163,8 @@ class mpl_kernel {
     terms.log_sum = std::log(total);
     terms.power = std::exp(-alpha * terms.log_sum);
     const auto& changes = trace_->changes;
-    const auto end = static_cast<std::size_t>(
-        std::upper_bound(changes.begin(), changes.end(), t) - changes.begin());
+    const auto end = static_cast<std::size_t>(std::upper_bound(changes.begin(), changes.end(), t) -
+                                              changes.begin());
     const long double prefix_end = trace_->prefix[static_cast<std::size_t>(t + 1)];
     for (std::size_t i = 0; i < end; ++i) {
       const std::int64_t k = changes[i];
@@ -198,8 +197,7 @@ class mpl_kernel {
 /// S2(t) for every t in `steps` from one pass over the trace, by the identity
 /// (1 − λ)·S2(t) = (η_0 − η_t) − λ·m_t (sum m_i = λ m_{i−1} + d_i over i = 1..t).
 inline std::vector<double> annealing_areas(const lr_trace& trace,
-                                           std::span<const std::int64_t> steps,
-                                           double momentum) {
+                                           std::span<const std::int64_t> steps, double momentum) {
   const auto last = static_cast<std::int64_t>(trace.lr.size()) - 1;
   std::vector<long double> m(static_cast<std::size_t>(last + 1), 0.0L);
   for (std::int64_t i = 1; i <= last; ++i) {
