@@ -26,11 +26,12 @@ fit       fits the Multi-Power Law (mpl) or the annealing-area law (tissue) to t
 predict   prints the law's predicted loss at each step, one per line (%.17g).
           SCHEDULE: any config lrsched reads, or a CSV with columns step,lr
           listing every step from 0 (a header line, then one row per step).
-optimize  searches cosine and warmup-stable-decay schedules of N steps with peak
-          LR (after a linear warmup of W steps, default 0) for the lowest
-          predicted loss at step N - 1, prints the best schedule's canonical JSON
-          on standard output and the predicted final losses of the best cosine,
-          the best WSD and the proposal on standard error.
+optimize  searches schedules of N steps with peak LR (after a linear warmup of W
+          steps, default 0) for the lowest predicted loss at step N - 1: cosine
+          and warmup-stable-decay families, then a free-form monotone decay
+          refined from the best of them. Prints the proposal's canonical JSON on
+          standard output and the predicted final losses of the proposal, the
+          best cosine and the best WSD on standard error.
 
   --law NAME       mpl or tissue (fit)
   --steps ...      A:B[:STRIDE] (predict) or the run length N (optimize)
@@ -358,13 +359,6 @@ int run_loss_predict(const parsed_arguments& arguments, std::span<const std::str
   return 0;
 }
 
-/// A candidate of the optimize search: its schedule and predicted final loss.
-struct candidate {
-  lrsched::any_schedule schedule = lrsched::constant(0.0);
-  std::string label;
-  double final_loss = std::numeric_limits<double>::infinity();
-};
-
 int run_loss_optimize(const parsed_arguments& arguments, std::span<const std::string> files,
                       output& out) {
   if (files.size() != 1) throw usage_error("expected LAW.json");
@@ -382,49 +376,17 @@ int run_loss_optimize(const parsed_arguments& arguments, std::span<const std::st
     throw usage_error("--warmup must be >= 0 and below --steps - 1");
   }
   const any_law law = read_law(files[0]);
-  const std::int64_t last = total - 1;
-  const auto final_loss = [&](const lrsched::any_schedule& s) {
-    return std::visit([&](const auto& l) { return lrsched::predict(l, s, last); }, law);
-  };
-  const auto consider = [&](candidate& best, lrsched::any_schedule s, std::string label) {
-    const double loss = final_loss(s);
-    if (std::isfinite(loss) && loss < best.final_loss)
-      best = {std::move(s), std::move(label), loss};
-  };
-  const std::int64_t after = total - warmup_steps;
-  candidate cosine;
-  for (const double floor : {0.0, 0.01, 0.03, 0.1, 0.2}) {
-    consider(cosine, lrsched::warmup(warmup_steps, lrsched::cosine(peak, floor * peak, after - 1)),
-             fmt::format("cosine to {:g} x peak", floor));
-  }
-  candidate wsd;
-  const std::pair<lrsched::wsd_shape, const char*> shapes[] = {
-      {lrsched::wsd_shape::linear, "linear"},
-      {lrsched::wsd_shape::cosine, "cosine"},
-      {lrsched::wsd_shape::minus_sqrt, "1-sqrt"}};
-  for (const auto& [shape, name] : shapes) {
-    for (int percent = 5; percent <= 60; percent += 5) {
-      for (const double floor : {0.0, 0.01, 0.03, 0.1}) {
-        const auto decay = std::max<std::int64_t>(1, after * percent / 100 - 1);
-        const std::int64_t stable = after - 1 - decay;
-        consider(
-            wsd,
-            lrsched::wsd(peak, warmup_steps, stable, decay,
-                         {.final_value = floor * peak, .decay_shape = shape}),
-            fmt::format("WSD, {} decay over the last {}% to {:g} x peak", name, percent, floor));
-      }
-    }
-  }
-  const candidate& best = wsd.final_loss <= cosine.final_loss ? wsd : cosine;
-  out.line(lrsched::to_ordered_json(best.schedule).dump(2));
+  const auto found = std::visit(
+      [&](const auto& l) { return lrsched::search_schedules(l, total, peak, warmup_steps); }, law);
+  out.line(lrsched::to_ordered_json(found.best().schedule).dump(2));
   out.flush();
-  const auto show = [](const char* what, const candidate& c) {
+  const auto show = [](const char* what, const lrsched::schedule_candidate& c) {
     std::fprintf(stderr, "%-9s %.6f  %s\n", what, c.final_loss, c.label.c_str());
   };
-  std::fprintf(stderr, "predicted loss at step %lld:\n", static_cast<long long>(last));
-  show("proposed", best);
-  show("cosine", cosine);
-  show("WSD", wsd);
+  std::fprintf(stderr, "predicted loss at step %lld:\n", static_cast<long long>(total - 1));
+  show("proposed", found.best());
+  show("cosine", found.cosine);
+  show("WSD", found.wsd);
   return 0;
 }
 

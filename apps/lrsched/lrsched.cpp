@@ -21,8 +21,6 @@
 #include <lrsched/loss.hpp>
 #include <lrsched/piecewise.hpp>
 #include <lrsched/table.hpp>
-#include <lrsched/warmup.hpp>
-#include <lrsched/wsd.hpp>
 
 #include <cmath>
 #include <variant>

@@ -13,5 +13,6 @@
 
 #include <lrsched/loss/fit.hpp>
 #include <lrsched/loss/law.hpp>
+#include <lrsched/loss/search.hpp>
 
 #endif  // LRSCHED_LOSS_HPP
