@@ -31,6 +31,7 @@ struct option_spec {
   std::string_view name;
   bool takes_value = true;
   bool repeatable = false;
+  char short_name = '\0';  // also `-c VALUE` when set
 };
 
 /// What a command line says: positional arguments, option values by name, flags.
@@ -71,16 +72,26 @@ inline parsed_arguments parse_arguments(std::span<const std::string> arguments,
       out.values["help"];
       continue;
     }
-    const std::size_t equals = argument.find('=');
-    const std::string name = argument.substr(argument.starts_with("--") ? 2 : 1,
-                                             equals == std::string::npos
-                                                 ? std::string::npos
-                                                 : equals - (argument.starts_with("--") ? 2 : 1));
-    const option_spec* spec = nullptr;
+    const option_spec* short_spec = nullptr;
+    for (const auto& candidate : options) {
+      if (argument.size() == 2 && candidate.short_name != '\0' &&
+          argument[1] == candidate.short_name) {
+        short_spec = &candidate;
+      }
+    }
+    const std::size_t equals = short_spec != nullptr ? std::string::npos : argument.find('=');
+    const std::string name =
+        short_spec != nullptr
+            ? std::string(short_spec->name)
+            : argument.substr(argument.starts_with("--") ? 2 : 1,
+                              equals == std::string::npos
+                                  ? std::string::npos
+                                  : equals - (argument.starts_with("--") ? 2 : 1));
+    const option_spec* spec = short_spec;
     for (const auto& candidate : options) {
       if (candidate.name == name) spec = &candidate;
     }
-    if (!argument.starts_with("--") || spec == nullptr) {
+    if ((!argument.starts_with("--") && short_spec == nullptr) || spec == nullptr) {
       std::vector<std::string> names;
       for (const auto& candidate : options) names.push_back("--" + std::string(candidate.name));
       throw usage_error("unknown option " + argument.substr(0, equals) +

@@ -8,6 +8,7 @@
 //   lrsched convert FILE                         the canonical JSON
 //   lrsched check   FILE                         exit 0, or the error and exit 2
 //   lrsched loss    fit|predict|optimize ...     loss-curve laws (apps/lrsched/loss.hpp)
+//   lrsched plot    FILE... [-o OUT.svg|.csv]    schedules overlaid: SVG, CSV or terminal
 //
 // Exit codes: 0 success, 1 a file that cannot be read or written, 2 a wrong command line
 // or an invalid config (the error names the JSON pointer of the offending value).
@@ -30,6 +31,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -43,8 +45,9 @@
 
 #include <fmt/format.h>
 
+#include <chart/chart.hpp>
+
 #include "arguments.hpp"
-#include "plot.hpp"
 
 namespace lrsched_cli {
 namespace {
@@ -64,6 +67,7 @@ commands:
   convert  the config in lrsched's canonical JSON
   check    whether the config is valid (exit 0), else the error (exit 2)
   loss     fit a loss law to logged runs, predict or optimize a schedule's loss
+  plot     one or more configs drawn together: SVG, CSV or a terminal plot
 
 FILE is a JSON file, or - for standard input.
 `lrsched COMMAND --help` shows a command's options.
@@ -118,6 +122,23 @@ system means, in a form every lrsched program loads.
     {"check", "lrsched check FILE [input options]",
      R"(Exits with 0 when the config loads, else prints the error, with the JSON
 pointer of the offending value, to standard error and exits with 2.
+)"},
+    {"plot",
+     "lrsched plot FILE... [-o OUT.svg|OUT.csv] [--steps A:B[:STRIDE]] [--sum]\n"
+     "       [--x steps|samples --samples-per-step N] [--log-y] [--label NAME]... [--ascii]",
+     R"(Draws configs of any dialects together, with a legend (file names, or --label):
+a terminal plot, or with -o an SVG picture or a CSV table (by the extension),
+written through a temporary file so a failure leaves none. The input options
+apply to every FILE.
+
+  -o, --output OUT      write OUT.svg or OUT.csv instead of printing
+  --steps A:B[:STRIDE]  steps A to B-1 (default: 0 to the longest horizon that
+                        show uses): 1001 points, or each STRIDE-th step
+  --x steps|samples     the x axis; samples needs --samples-per-step N
+  --log-y               a logarithmic learning-rate axis
+  --sum                 a second panel: the summed LR from step A on
+  --label NAME          a FILE's legend name; one per FILE, in their order
+  --ascii               ASCII characters instead of Braille dots
 )"},
 };
 
@@ -183,14 +204,10 @@ struct input_request {
   lrsched::load_options options;
 };
 
-input_request input_of(const parsed_arguments& arguments) {
+/// The request for `path` with the dialect and load options of a command line.
+input_request request_for(const parsed_arguments& arguments, const std::string& path) {
   input_request request;
-  if (arguments.positionals.empty()) throw usage_error("missing FILE (a path, or - for stdin)");
-  if (arguments.positionals.size() > 1) {
-    throw usage_error("expected one FILE, got " + std::to_string(arguments.positionals.size()) +
-                      " ('" + arguments.positionals[1] + "' is extra)");
-  }
-  request.path = arguments.positionals.front();
+  request.path = path;
   if (const auto name = arguments.value("dialect")) {
     const auto parsed = lrsched::parse_dialect(*name);
     if (!parsed) {
@@ -212,6 +229,15 @@ input_request input_of(const parsed_arguments& arguments) {
     }
   }
   return request;
+}
+
+input_request input_of(const parsed_arguments& arguments) {
+  if (arguments.positionals.empty()) throw usage_error("missing FILE (a path, or - for stdin)");
+  if (arguments.positionals.size() > 1) {
+    throw usage_error("expected one FILE, got " + std::to_string(arguments.positionals.size()) +
+                      " ('" + arguments.positionals[1] + "' is extra)");
+  }
+  return request_for(arguments, arguments.positionals.front());
 }
 
 /// Loads the schedule a request names.
@@ -274,6 +300,17 @@ std::int64_t extent(const lrsched::description& d) {
   return std::max({own, chain_total + children, children});
 }
 
+/// The steps `show` plots when not told: the schedule's length when it ends in a constant
+/// value, else twice the largest step count in its config (at least 1000); and why.
+std::pair<std::int64_t, std::string> default_horizon(const lrsched::any_schedule& s) {
+  const auto length = s.length();
+  if (length && *length > 0) {
+    return {*length, fmt::format("its length; {:.6g} from then on", s(*length))};
+  }
+  return {std::max<std::int64_t>(1000, 2 * extent(s.describe())),
+          length ? "it is constant" : "it has no end; --steps N plots another range"};
+}
+
 int run_show(const parsed_arguments& arguments, output& out) {
   const input_request request = input_of(arguments);
   std::optional<std::int64_t> steps;
@@ -284,18 +321,10 @@ int run_show(const parsed_arguments& arguments, output& out) {
   const std::string text = read_input(request.path);
   const loaded_config config = load(request, text);
   const lrsched::any_schedule& s = config.schedule;
-  std::int64_t horizon = 0;
-  std::string why;
-  const auto length = s.length();
+  auto [horizon, why] = default_horizon(s);
   if (steps) {
     horizon = *steps;
     why = "as asked";
-  } else if (length && *length > 0) {
-    horizon = *length;
-    why = fmt::format("its length; {:.6g} from then on", s(horizon));
-  } else {
-    horizon = std::max<std::int64_t>(1000, 2 * extent(s.describe()));
-    why = length ? "it is constant" : "it has no end; --steps N plots another range";
   }
   if (arguments.has("tree")) {
     out.line(fmt::format("{:t}", s));
@@ -308,9 +337,13 @@ int run_show(const parsed_arguments& arguments, output& out) {
                          lrsched::to_string(config.dialect)));
   }
   out.line("");
-  std::string picture = plot(s, 0, horizon);
-  picture.pop_back();
-  out.line(picture);
+  lrsched_chart::chart picture;
+  picture.panels.push_back({});
+  // About 8 samples per dot column of the 80-column plot, so drops and cycles show.
+  picture.panels[0].series.push_back(lrsched_chart::sample(s, "", 0, horizon, 1201));
+  std::string drawn = lrsched_chart::to_terminal(picture);
+  drawn.pop_back();
+  out.line(drawn);
   out.line("");
   out.line(fmt::format("horizon: steps 0 to {} ({})", horizon, why));
   char total[32];
@@ -406,6 +439,149 @@ int run_check(const parsed_arguments& arguments, output& /*out*/) {
 #ifdef LRSCHED_CLI_LOSS
 #include "loss.hpp"
 #endif
+/// A config of several that does not load: the message names its file (exit code 2).
+class input_error : public std::runtime_error {
+ public:
+  input_error(std::string file, const std::string& message)
+      : std::runtime_error(message), file_(std::move(file)) {}
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+ private:
+  std::string file_;
+};
+
+/// The legend names: --label, else each file's name (its path where two names repeat).
+std::vector<std::string> plot_labels(const parsed_arguments& arguments) {
+  const std::vector<std::string>& files = arguments.positionals;
+  if (const auto found = arguments.values.find("label"); found != arguments.values.end()) {
+    if (found->second.size() != files.size()) {
+      throw usage_error(fmt::format("{} --label for {} FILE{}; give one per FILE",
+                                    found->second.size(), files.size(),
+                                    files.size() == 1 ? "" : "s"));
+    }
+    return found->second;
+  }
+  std::vector<std::string> names;
+  for (const auto& file : files) {
+    names.push_back(file == "-" ? "<stdin>" : std::filesystem::path(file).filename().string());
+  }
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    if (std::count(names.begin(), names.end(), names[k]) > 1) names[k] = display_name(files[k]);
+  }
+  return names;
+}
+
+/// The steps a plot samples: --steps A:B (1001 points spread over A .. B-1, 1201 for the
+/// terminal), --steps A:B:STRIDE (each of them), else 0 .. the longest default horizon.
+std::vector<std::int64_t> plot_steps(const std::optional<std::string>& text,
+                                     const std::vector<lrsched::any_schedule>& schedules,
+                                     std::int64_t points) {
+  constexpr std::int64_t max_points = 1'000'000;
+  if (!text) {
+    std::int64_t horizon = 0;
+    for (const auto& s : schedules) horizon = std::max(horizon, default_horizon(s).first);
+    return lrsched_chart::sample_steps(0, horizon, points);
+  }
+  const step_range range = parse_step_range(*text);
+  if (range.last == range.first) throw usage_error("--steps " + *text + " holds no step");
+  if (std::count(text->begin(), text->end(), ':') < 2) {
+    return lrsched_chart::sample_steps(range.first, range.last - 1, points);
+  }
+  const long double count =
+      (static_cast<long double>(range.last) - static_cast<long double>(range.first)) /
+      static_cast<long double>(range.stride);
+  if (count > max_points) {
+    throw usage_error(fmt::format("--steps {} gives {:.0f} points; at most {}", *text,
+                                  std::ceil(static_cast<double>(count)), max_points));
+  }
+  std::vector<std::int64_t> steps;
+  for (std::int64_t t = range.first; t < range.last;) {
+    steps.push_back(t);
+    if (range.last - t <= range.stride) break;
+    t += range.stride;
+  }
+  return steps;
+}
+
+int run_plot(const parsed_arguments& arguments, output& out) {
+  const std::vector<std::string>& files = arguments.positionals;
+  if (files.empty()) throw usage_error("missing FILE (one or more paths, or - for stdin)");
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    throw usage_error("standard input (-) can be read only once");
+  }
+  // Every check of the command line comes before any file is read or written.
+  const std::optional<std::string> destination = arguments.value("output");
+  if (destination) {
+    const std::string extension = std::filesystem::path(*destination).extension().string();
+    if (extension != ".svg" && extension != ".csv") {
+      throw usage_error("cannot tell the format of -o " + *destination +
+                        " (the name must end in .svg or .csv)");
+    }
+    if (arguments.has("ascii")) throw usage_error("--ascii is for the terminal plot, not -o");
+  }
+  const std::string x_axis = arguments.value("x").value_or("steps");
+  if (x_axis != "steps" && x_axis != "samples") {
+    throw usage_error("--x must be steps or samples, got '" + x_axis + "'");
+  }
+  double samples_per_step = 1.0;
+  if (const auto text = arguments.value("samples-per-step")) {
+    if (x_axis != "samples") throw usage_error("--samples-per-step goes with --x samples");
+    samples_per_step = parse_real(*text, "--samples-per-step");
+    if (!(samples_per_step > 0)) {
+      throw usage_error("--samples-per-step must be positive, got " + *text);
+    }
+  } else if (x_axis == "samples") {
+    throw usage_error("--x samples needs --samples-per-step N");
+  }
+  const std::vector<std::string> labels = plot_labels(arguments);
+  if (const auto text = arguments.value("steps")) (void)parse_step_range(*text);
+
+  std::vector<lrsched::any_schedule> schedules;
+  for (const auto& file : files) {
+    const std::string text = read_input(file);
+    try {
+      schedules.push_back(load(request_for(arguments, file), text).schedule);
+    } catch (const lrsched::config_error& e) {
+      throw input_error(display_name(file), e.what());
+    } catch (const lrsched::invalid_schedule& e) {
+      throw input_error(display_name(file), e.what());
+    }
+  }
+  const std::vector<std::int64_t> steps =
+      plot_steps(arguments.value("steps"), schedules, destination ? 1001 : 1201);
+
+  lrsched_chart::chart picture;
+  if (const auto text = arguments.value("steps")) {  // the axis ends at B, not at B-1
+    const step_range range = parse_step_range(*text);
+    picture.x_range = {static_cast<double>(range.first) * samples_per_step,
+                       static_cast<double>(range.last) * samples_per_step};
+  }
+  picture.x_title = x_axis == "samples" ? "samples" : "step";
+  if (schedules.size() == 1) picture.title = fmt::format("{}", schedules.front());
+  picture.panels.push_back(
+      {"learning rate",
+       arguments.has("log-y") ? lrsched_chart::scale::log : lrsched_chart::scale::linear,
+       {}});
+  for (std::size_t k = 0; k < schedules.size(); ++k) {
+    picture.panels[0].series.push_back(
+        lrsched_chart::sample(schedules[k], labels[k], steps, samples_per_step));
+  }
+  if (arguments.has("sum")) {
+    picture.panels.push_back({"summed LR", lrsched_chart::scale::linear, {}});
+    for (std::size_t k = 0; k < schedules.size(); ++k) {
+      picture.panels[1].series.push_back(
+          lrsched_chart::sample_running_sum(schedules[k], labels[k], steps, samples_per_step));
+    }
+  }
+  if (destination) {
+    lrsched_chart::save(picture, *destination);
+    return 0;
+  }
+  std::string drawn = lrsched_chart::to_terminal(picture, {.ascii = arguments.has("ascii")});
+  drawn.pop_back();
+  out.line(drawn);
+  return 0;
+}
 
 struct command {
   std::string_view name;
@@ -428,6 +604,15 @@ std::vector<command> commands() {
       {"loss", run_loss,
        with_input({{"law"}, {"steps"}, {"steps-file"}, {"peak"}, {"warmup"}})},
 #endif
+      {"plot", run_plot,
+       with_input({{"output", true, false, 'o'},
+                   {"steps"},
+                   {"x"},
+                   {"samples-per-step"},
+                   {"log-y", false},
+                   {"sum", false},
+                   {"label", true, true},
+                   {"ascii", false}})},
   };
 }
 
@@ -439,7 +624,8 @@ void report(std::string_view who, std::string_view message) {
 int main_with(std::span<const std::string> arguments) {
   output out;
   if (arguments.empty()) {
-    report("lrsched", "missing COMMAND (show, eval, sum, convert, check); see lrsched --help");
+    report("lrsched",
+           "missing COMMAND (show, eval, sum, convert, check, plot); see lrsched --help");
     return 2;
   }
   const std::string& name = arguments.front();
@@ -502,6 +688,12 @@ int main_with(std::span<const std::string> arguments) {
   } catch (const lrsched::invalid_schedule& e) {
     out.flush();
     report(file, e.what());
+  } catch (const input_error& e) {
+    out.flush();
+    report(e.file(), e.what());
+  } catch (const lrsched_chart::error& e) {
+    out.flush();
+    report(who, e.what());
   } catch (const io_error& e) {
     report(who, e.what());
     return 1;
