@@ -56,8 +56,8 @@ void consider(const Law& law, std::int64_t last, schedule_candidate& best, any_s
 
 /// Fractions of the post-warmup span where the free-form decay has its knots: coarse in the
 /// stable part, fine near the end where decays happen.
-inline constexpr double free_form_knots[] = {0.0,  0.3,   0.5,  0.6,   0.7,  0.75,  0.8,  0.85,
-                                             0.88, 0.91,  0.94, 0.96,  0.98, 0.99,  1.0};
+inline constexpr double free_form_knots[] = {0.0,  0.3,  0.5,  0.6,  0.7,  0.75, 0.8, 0.85,
+                                             0.88, 0.91, 0.94, 0.96, 0.98, 0.99, 1.0};
 
 }  // namespace detail::loss
 
@@ -132,7 +132,8 @@ template <class Law>
         for (const double direction : {-1.0, 1.0}) {
           auto trial = knots;
           const double ceiling = trial[i - 1].value;
-          trial[i].value = std::clamp(trial[i].value + direction * step_share * peak_lr, 0.0, ceiling);
+          trial[i].value =
+              std::clamp(trial[i].value + direction * step_share * peak_lr, 0.0, ceiling);
           for (std::size_t j = i + 1; j < trial.size(); ++j) {
             trial[j].value = std::min(trial[j].value, trial[i].value);
           }
