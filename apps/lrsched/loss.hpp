@@ -327,12 +327,7 @@ int run_loss_predict(const parsed_arguments& arguments, std::span<const std::str
     throw usage_error("missing --steps A:B[:STRIDE] or --steps-file F");
   std::vector<std::int64_t> steps;
   if (range_text) {
-    const auto range = parse_step_range(*range_text);
-    for (std::int64_t t = range.first; t < range.last;) {
-      steps.push_back(t);
-      if (range.last - t <= range.stride) break;
-      t += range.stride;
-    }
+    steps = steps_in(parse_step_range(*range_text));
   } else {
     steps = read_steps_file(*steps_file);
   }

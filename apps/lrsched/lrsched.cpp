@@ -494,13 +494,7 @@ std::vector<std::int64_t> plot_steps(const std::optional<std::string>& text,
     throw usage_error(fmt::format("--steps {} gives {:.0f} points; at most {}", *text,
                                   std::ceil(static_cast<double>(count)), max_points));
   }
-  std::vector<std::int64_t> steps;
-  for (std::int64_t t = range.first; t < range.last;) {
-    steps.push_back(t);
-    if (range.last - t <= range.stride) break;
-    t += range.stride;
-  }
-  return steps;
+  return steps_in(range);
 }
 
 int run_plot(const parsed_arguments& arguments, output& out) {
@@ -601,8 +595,7 @@ std::vector<command> commands() {
       {"convert", run_convert, with_input({})},
       {"check", run_check, with_input({})},
 #ifdef LRSCHED_CLI_LOSS
-      {"loss", run_loss,
-       with_input({{"law"}, {"steps"}, {"steps-file"}, {"peak"}, {"warmup"}})},
+      {"loss", run_loss, with_input({{"law"}, {"steps"}, {"steps-file"}, {"peak"}, {"warmup"}})},
 #endif
       {"plot", run_plot,
        with_input({{"output", true, false, 'o'},

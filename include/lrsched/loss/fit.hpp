@@ -120,6 +120,25 @@ inline run_summary summarize(std::span<const loss_run> runs) {
   return s;
 }
 
+/// Starting points of the power-law part L0 + A·S^(−α) shared by both laws: L0 at 50, 80 and
+/// 95 % of the smallest logged loss × α ∈ {0.3, 0.6, 1.0}, A through the first logged point.
+struct power_law_start {
+  double L0, log_A, alpha;
+};
+
+inline std::vector<power_law_start> power_law_starts(double min_loss, double first_loss,
+                                                     double first_summed_lr) {
+  std::vector<power_law_start> starts;
+  for (const double l0_share : {0.5, 0.8, 0.95}) {
+    for (const double alpha : {0.3, 0.6, 1.0}) {
+      const double L0 = l0_share * min_loss;
+      const double A = std::max(first_loss - L0, 1e-3) * std::pow(first_summed_lr, alpha);
+      starts.push_back({L0, std::log(A), alpha});
+    }
+  }
+  return starts;
+}
+
 /// Ceres solver settings shared by every stage.
 inline ceres::Solver::Options solver_options(int max_iterations) {
   ceres::Solver::Options options;
@@ -330,43 +349,41 @@ inline solve_outcome solve_mpl(std::vector<std::unique_ptr<mpl_run_model>>& mode
   } else {
     // Stage 1: L0 + A·S^(−α) − B·(η_0 − η_t).
     const auto& first_run = runs.front();
-    const double first_sum = sum(first_run.schedule, 0, first_run.steps.front() + 1);
     double best_cost = std::numeric_limits<double>::infinity();
-    for (const double l0_share : {0.5, 0.8, 0.95}) {
-      for (const double alpha : {0.3, 0.6, 1.0}) {
-        const double L0 = l0_share * summary.min_loss;
-        const double A = std::max(first_run.losses.front() - L0, 1e-3) * std::pow(first_sum, alpha);
-        dl::mpl_parameters p = {
-            L0,  std::log(A), alpha, std::log(0.05 * summary.min_loss / reference_lr),
-            0.0, 0.5,         0.5};
-        const auto outcome =
-            dl::solve_mpl(models, p, summary.min_loss, options.huber_delta, true, 100);
-        result.iterations += outcome.iterations;
-        ++result.starts;
-        if (outcome.cost < best_cost) {
-          best_cost = outcome.cost;
-          best = p;
-        }
+    for (const auto& start_point :
+         dl::power_law_starts(summary.min_loss, first_run.losses.front(),
+                              sum(first_run.schedule, 0, first_run.steps.front() + 1))) {
+      dl::mpl_parameters p = {start_point.L0,
+                              start_point.log_A,
+                              start_point.alpha,
+                              std::log(0.05 * summary.min_loss / reference_lr),
+                              0.0,
+                              0.5,
+                              0.5};
+      const auto outcome =
+          dl::solve_mpl(models, p, summary.min_loss, options.huber_delta, true, 100);
+      result.iterations += outcome.iterations;
+      ++result.starts;
+      if (outcome.cost < best_cost) {
+        best_cost = outcome.cost;
+        best = p;
       }
     }
     // Stage 2 survey: saturation after ~1/c̃ steps at the peak rate, c = c̃ / η_ref.
     best_cost = std::numeric_limits<double>::infinity();
     const auto stage1 = best;
     for (const double steps_to_saturate : {3.0, 30.0, 300.0}) {
-      {
-        const double beta = 0.5;
-        auto p = stage1;
-        p[4] = -std::log(steps_to_saturate * reference_lr);
-        p[5] = beta;
-        p[6] = 0.5;
-        const auto outcome = dl::solve_mpl(models, p, summary.min_loss, options.huber_delta, false,
-                                           std::max(1, options.max_iterations / 20));
-        result.iterations += outcome.iterations;
-        ++result.starts;
-        if (outcome.cost < best_cost) {
-          best_cost = outcome.cost;
-          best = p;
-        }
+      auto p = stage1;
+      p[4] = -std::log(steps_to_saturate * reference_lr);
+      p[5] = 0.5;  // β
+      p[6] = 0.5;  // γ
+      const auto outcome = dl::solve_mpl(models, p, summary.min_loss, options.huber_delta, false,
+                                         std::max(1, options.max_iterations / 20));
+      result.iterations += outcome.iterations;
+      ++result.starts;
+      if (outcome.cost < best_cost) {
+        best_cost = outcome.cost;
+        best = p;
       }
     }
   }
@@ -461,19 +478,16 @@ class tissue_point_cost final : public ceres::SizedCostFunction<1, 4> {
   if (!options.start_from_given) {
     double best_cost = std::numeric_limits<double>::infinity();
     const auto& first = points.front();
-    for (const double l0_share : {0.5, 0.8, 0.95}) {
-      for (const double alpha : {0.3, 0.6, 1.0}) {
-        const double L0 = l0_share * summary.min_loss;
-        const double A = std::max(first.loss - L0, 1e-3) * std::pow(first.summed, alpha);
-        const double C = largest_area > 0.0 ? 0.05 * summary.min_loss / largest_area : 0.0;
-        std::array<double, 4> p = {L0, std::log(A), alpha, C};
-        const auto [cost, iterations] = solve(p, std::max(1, options.max_iterations / 5));
-        result.iterations += iterations;
-        ++result.starts;
-        if (cost < best_cost) {
-          best_cost = cost;
-          best = p;
-        }
+    const double C = largest_area > 0.0 ? 0.05 * summary.min_loss / largest_area : 0.0;
+    for (const auto& start_point :
+         dl::power_law_starts(summary.min_loss, first.loss, first.summed)) {
+      std::array<double, 4> p = {start_point.L0, start_point.log_A, start_point.alpha, C};
+      const auto [cost, iterations] = solve(p, std::max(1, options.max_iterations / 5));
+      result.iterations += iterations;
+      ++result.starts;
+      if (cost < best_cost) {
+        best_cost = cost;
+        best = p;
       }
     }
   }
