@@ -28,5 +28,11 @@ if(Ceres_FOUND)
   add_library(lrsched_loss INTERFACE)
   add_library(lrsched::loss ALIAS lrsched_loss)
   target_link_libraries(lrsched_loss INTERFACE lrsched Ceres::ceres)
+  # Its own header set, so the header verification compiles them with Ceres at hand.
+  file(GLOB _lrsched_loss_headers CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/include/lrsched/loss/*.hpp")
+  target_sources(lrsched_loss INTERFACE
+    FILE_SET HEADERS
+    BASE_DIRS "${PROJECT_SOURCE_DIR}/include"
+    FILES "${PROJECT_SOURCE_DIR}/include/lrsched/loss.hpp" ${_lrsched_loss_headers})
   set_target_properties(lrsched_loss PROPERTIES EXPORT_NAME loss)
 endif()
