@@ -1,6 +1,7 @@
 // Fits of the Multi-Power Law to the real runs in tests/data/loss-curves/mpl/: each model
 // size on its three runs, and leave one run out (fit on two, predict the third).
 #include <cstdio>
+#include <ctime>
 #include <span>
 #include <string>
 #include <vector>
@@ -19,14 +20,17 @@ std::vector<lrsched::loss_run> runs_of(const std::string& size) {
 
 void fit_all_three(const std::string& size) {
   const auto runs = runs_of(size);
+  const std::clock_t began_cpu = std::clock();
   const auto fitted =
       lrsched::fit(std::span<const lrsched::loss_run>(runs), lrsched::multi_power_law{});
+  const double cpu_seconds = static_cast<double>(std::clock() - began_cpu) / CLOCKS_PER_SEC;
   const auto& law = fitted.law;
   std::printf(
-      "%s: fit on 3 runs in %.2f s (%d starts, %d iterations): L0 %.4f A %.4f alpha %.4f "
+      "%s: fit on 3 runs in %.2f s, %.2f s CPU (%d starts, %d iterations): L0 %.4f A %.4f alpha "
+      "%.4f "
       "B %.1f C %.4f beta %.4f gamma %.4f\n",
-      size.c_str(), fitted.seconds, fitted.starts, fitted.iterations, law.L0, law.A, law.alpha,
-      law.B, law.C, law.beta, law.gamma);
+      size.c_str(), fitted.seconds, cpu_seconds, fitted.starts, fitted.iterations, law.L0, law.A,
+      law.alpha, law.B, law.C, law.beta, law.gamma);
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const auto& e = fitted.runs[r];
     std::printf("  %-15s worst %.3f%%  mean %.3f%%\n", lrsched_test::mpl_shapes()[r].c_str(),
@@ -36,7 +40,7 @@ void fit_all_three(const std::string& size) {
     CHECK(e.mean_relative < 0.002);
     CHECK(e.worst_relative < 0.012);
   }
-  CHECK(fitted.seconds < 20.0);
+  CHECK(cpu_seconds < 20.0);  // CPU time: the wall time depends on what else the machine runs
 }
 
 void leave_one_out(const std::string& size) {
