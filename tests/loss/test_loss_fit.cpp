@@ -6,8 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "catch.hpp"
+// After mpl_runs.hpp: Ceres's headers bring glog, whose CHECK would replace Catch's.
 #include "loss/mpl_runs.hpp"
+// clang-format off
+#include "catch.hpp"
+// clang-format on
 
 namespace {
 
