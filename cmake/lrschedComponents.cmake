@@ -14,5 +14,9 @@ list(APPEND LRSCHED_JSON_HEADERS "${_lrsched_include}/json.hpp"
 # lrsched::fmt: fmt::formatter for schedules.
 set(LRSCHED_FMT_HEADERS "${_lrsched_include}/fmt.hpp")
 
+# lrsched::loss: the loss-curve laws, their fitting (Ceres Solver) and the schedule search.
+file(GLOB LRSCHED_LOSS_HEADERS CONFIGURE_DEPENDS "${_lrsched_include}/loss/*.hpp")
+list(APPEND LRSCHED_LOSS_HEADERS "${_lrsched_include}/loss.hpp")
+
 # In no header set (installed all the same): see the top-level CMakeLists.txt.
 set(LRSCHED_UNSET_HEADERS "${_lrsched_include}/torch.hpp" "${_lrsched_include}/src.hpp")

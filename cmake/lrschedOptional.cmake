@@ -3,6 +3,7 @@
 # the installed lrschedConfig.cmake asks for when a consumer requests the component.
 set(LRSCHED_NLOHMANN_JSON_MIN_VERSION 3.10)
 set(LRSCHED_FMT_MIN_VERSION 9)
+set(LRSCHED_CERES_MIN_VERSION 2.1)
 
 # lrsched_component(<name> <package> <minimum version> <package's target> <headers>...):
 # the target lrsched::<name> (lrsched_<name>, exported as <name>) that links the core and
@@ -23,3 +24,6 @@ endfunction()
 lrsched_component(json nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION}
   nlohmann_json::nlohmann_json ${LRSCHED_JSON_HEADERS})
 lrsched_component(fmt fmt ${LRSCHED_FMT_MIN_VERSION} fmt::fmt ${LRSCHED_FMT_HEADERS})
+# Loss-curve laws and their fitting (lrsched/loss.hpp): the fit is a nonlinear least-squares
+# problem solved with Ceres Solver.
+lrsched_component(loss Ceres ${LRSCHED_CERES_MIN_VERSION} Ceres::ceres ${LRSCHED_LOSS_HEADERS})

@@ -171,6 +171,18 @@ inline step_range parse_step_range(std::string_view text) {
   return range;
 }
 
+/// The steps of a range, in order (A, A + STRIDE, ... below B), without overflowing near the
+/// int64 limit.
+inline std::vector<std::int64_t> steps_in(const step_range& range) {
+  std::vector<std::int64_t> steps;
+  for (std::int64_t t = range.first; t < range.last;) {
+    steps.push_back(t);
+    if (range.last - t <= range.stride) break;
+    t += range.stride;
+  }
+  return steps;
+}
+
 /// `key=value` for --set: a field name and a finite number.
 inline std::pair<std::string, double> parse_assignment(std::string_view text) {
   const std::size_t equals = text.find('=');

@@ -7,6 +7,7 @@
 //   lrsched sum     FILE --from 0 --to 100000    the summed LR (%.17g)
 //   lrsched convert FILE                         the canonical JSON
 //   lrsched check   FILE                         exit 0, or the error and exit 2
+//   lrsched loss    fit|predict|optimize ...     loss-curve laws (apps/lrsched/loss.hpp)
 //   lrsched plot    FILE... [-o OUT.svg|.csv]    schedules overlaid: SVG, CSV or terminal
 //
 // Exit codes: 0 success, 1 a file that cannot be read or written, 2 a wrong command line
@@ -17,6 +18,14 @@
 #include <lrsched/json.hpp>
 #include <lrsched/sum.hpp>
 #include <lrsched/version.hpp>
+#ifdef LRSCHED_CLI_LOSS
+#include <lrsched/loss.hpp>
+#include <lrsched/piecewise.hpp>
+#include <lrsched/table.hpp>
+
+#include <cmath>
+#include <variant>
+#endif
 
 #include <algorithm>
 #include <cstdint>
@@ -57,6 +66,7 @@ commands:
   sum      the summed learning rate over a step range
   convert  the config in lrsched's canonical JSON
   check    whether the config is valid (exit 0), else the error (exit 2)
+  loss     fit a loss law to logged runs, predict or optimize a schedule's loss
   plot     one or more configs drawn together: SVG, CSV or a terminal plot
 
 FILE is a JSON file, or - for standard input.
@@ -426,6 +436,9 @@ int run_check(const parsed_arguments& arguments, output& /*out*/) {
   return 0;
 }
 
+#ifdef LRSCHED_CLI_LOSS
+#include "loss.hpp"
+#endif
 /// A config of several that does not load: the message names its file (exit code 2).
 class input_error : public std::runtime_error {
  public:
@@ -481,13 +494,7 @@ std::vector<std::int64_t> plot_steps(const std::optional<std::string>& text,
     throw usage_error(fmt::format("--steps {} gives {:.0f} points; at most {}", *text,
                                   std::ceil(static_cast<double>(count)), max_points));
   }
-  std::vector<std::int64_t> steps;
-  for (std::int64_t t = range.first; t < range.last;) {
-    steps.push_back(t);
-    if (range.last - t <= range.stride) break;
-    t += range.stride;
-  }
-  return steps;
+  return steps_in(range);
 }
 
 int run_plot(const parsed_arguments& arguments, output& out) {
@@ -587,6 +594,9 @@ std::vector<command> commands() {
       {"sum", run_sum, with_input({{"from"}, {"to"}})},
       {"convert", run_convert, with_input({})},
       {"check", run_check, with_input({})},
+#ifdef LRSCHED_CLI_LOSS
+      {"loss", run_loss, with_input({{"law"}, {"steps"}, {"steps-file"}, {"peak"}, {"warmup"}})},
+#endif
       {"plot", run_plot,
        with_input({{"output", true, false, 'o'},
                    {"steps"},
@@ -652,6 +662,9 @@ int main_with(std::span<const std::string> arguments) {
       for (const auto& help : command_helps) {
         if (help.name == name) out.line(help_of(help));
       }
+#ifdef LRSCHED_CLI_LOSS
+      if (name == "loss") out.line(loss_help.substr(0, loss_help.size() - 1));
+#endif
       out.flush();
       return 0;
     }
@@ -678,6 +691,15 @@ int main_with(std::span<const std::string> arguments) {
     report(who, e.what());
     return 1;
   }
+#ifdef LRSCHED_CLI_LOSS
+  catch (const data_error& e) {
+    out.flush();
+    report(who, e.what());
+  } catch (const std::invalid_argument& e) {  // a fit or prediction the data cannot support
+    out.flush();
+    report(who, e.what());
+  }
+#endif
   return 2;
 }
 

@@ -34,6 +34,7 @@
 #include <lrsched/stretch.hpp>
 #include <lrsched/strided_sum.hpp>
 #include <lrsched/sum.hpp>
+#include <lrsched/table.hpp>
 #include <lrsched/tanh.hpp>
 #include <lrsched/units.hpp>
 #include <lrsched/version.hpp>

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packaging stage: every way a C++ project gets lrsched, each one built and run.
 #   install tree        cmake --install into a temporary prefix: only include/ and share/
-#   find_package        core only, with COMPONENTS json fmt, an unknown component, a core-only
+#   find_package        core only, with COMPONENTS json fmt, with COMPONENTS loss (Ceres), an
+#                       unknown component, a core-only
 #                       install (no nlohmann_json/fmt), and the Conan test_package's CMake
 #   add_subdirectory    of this checkout; FetchContent of its committed HEAD (file:// URL)
 #   pkg-config          and a plain `-I include` compile with g++ and clang++
@@ -117,6 +118,12 @@ pass "find_package(lrsched $version) core only"
 cmake_consumer find-components tests/consumers/find_package -DCMAKE_PREFIX_PATH="$prefix" \
   -DLRSCHED_EXPECTED_VERSION="$version" -DLRSCHED_CONSUMER_COMPONENTS="json;fmt"
 pass "find_package(lrsched COMPONENTS json fmt)"
+if [ -f "$prefix/share/cmake/lrsched/lrschedLossTargets.cmake" ]; then
+  cmake_consumer find-loss tests/consumers/find_package_loss -DCMAKE_PREFIX_PATH="$prefix"
+  pass "find_package(lrsched COMPONENTS loss) fits a law with Ceres"
+else
+  echo "-- packaging: skipped find_package(lrsched COMPONENTS loss) (Ceres not found)"
+fi
 if cmake -S tests/consumers/find_package -B "$work/find-unknown" "${generator[@]}" \
   -DCMAKE_PREFIX_PATH="$prefix" -DLRSCHED_CONSUMER_COMPONENTS=bogus >"$work/unknown.log" 2>&1; then
   fail "find_package(lrsched COMPONENTS bogus) succeeded"

@@ -92,6 +92,9 @@ inline void add_builtin_kinds(kind_registry& r) {
         return piecewise_linear(std::move(knots));
       },
       steps_list("steps"), real_list("values"));
+  r.add(
+      "table", "values[t] at step t, the last value held after the list (a replayed run)",
+      [](std::vector<double> values) { return table(std::move(values)); }, real_list("values"));
 
   r.add(
       "polynomial", "init_value to end_value along ((steps - t) / steps)^power, then hold",
