@@ -5,12 +5,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LRSCHED_EXTRA_PACKAGES="python3-torch" bash tools/setup-debian.sh
-launcher=()
-if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
-cmake -S . -B build/pytorch-differential -G Ninja -DCMAKE_CXX_COMPILER=g++ \
-  -DCMAKE_BUILD_TYPE=Release -DLRSCHED_WARNINGS_AS_ERRORS=ON -DLRSCHED_BUILD_TESTS=OFF \
-  -DLRSCHED_BUILD_EXAMPLES=OFF -DLRSCHED_BUILD_CLI=ON -DLRSCHED_BUILD_TOOLS=OFF \
-  -DLRSCHED_INSTALL=OFF "${launcher[@]}" >/dev/null
-cmake --build build/pytorch-differential --target lrsched_cli
+# The lrsched command: from the dev preset's build when there is one, else a build of its own.
+build=build/dev
+if [ ! -f "$build/CMakeCache.txt" ]; then
+  build=build/pytorch-differential
+  launcher=()
+  if command -v ccache >/dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+  cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=g++ \
+    -DCMAKE_BUILD_TYPE=Release -DLRSCHED_WARNINGS_AS_ERRORS=ON -DLRSCHED_BUILD_TESTS=OFF \
+    -DLRSCHED_BUILD_EXAMPLES=OFF -DLRSCHED_BUILD_CLI=ON -DLRSCHED_BUILD_TOOLS=OFF \
+    -DLRSCHED_INSTALL=OFF "${launcher[@]}" >/dev/null
+fi
+cmake --build "$build" --target lrsched_cli
 /usr/bin/python3 tests/differential/pytorch_differential.py \
-  build/pytorch-differential/apps/lrsched/lrsched --per-class 200 --jobs 2
+  "$build/apps/lrsched/lrsched" --per-class 200 --jobs 2
