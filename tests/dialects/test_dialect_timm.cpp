@@ -177,6 +177,14 @@ TEST_CASE("timm: bad documents get a config_error at the key") {
                "missing required key \"updates_per_epoch\"");
   expect_error(load({{"sched", "cosine"}, {"lr", 0.1}, {"epochs", 2.5}}), "/epochs",
                "expected a whole, non-negative number of steps, got 2.5");
+  // timm divides by a fractional decay_t as a float; lrsched's step counts are whole, so such
+  // a config is refused where it is written (docs/peers.md lists the refusal).
+  expect_error(load({{"sched", "step"}, {"lr", 0.1}, {"epochs", 10}, {"decay_epochs", 2.5}}),
+               "/decay_epochs", "expected a whole, non-negative number of steps, got 2.5");
+  expect_error(load({{"class_path", "timm.scheduler.StepLRScheduler"},
+                     {"init_args", {{"decay_t", 2.5}}},
+                     {"lr", 0.1}}),
+               "/init_args/decay_t", "expected a non-negative integer, got 2.5");
   expect_error(load({{"sched", "cosine"},
                      {"lr", 0.1},
                      {"epochs", 3},
