@@ -348,7 +348,7 @@ TEST_CASE("plot: every bad input exits with 2, one line on stderr, and writes no
   check_usage_error({"plot", file, "--ascii", "-o", folder.file("x.svg")}, "--ascii");
   check_usage_error({"plot", file, "--steps", "5:5"}, "holds no step");
   check_usage_error({"plot", file, "--steps", "0:10000000:1"}, "at most 1000000");
-  check_usage_error({"plot", file, "--steps", "ten"}, "--steps must be A:B");
+  check_usage_error({"plot", file, "--steps", "ten"}, "--steps must be an integer step");
   check_usage_error({"plot"}, "missing FILE");
   check_usage_error({"plot", "-", "-"}, "standard input (-) can be read only once");
 
