@@ -91,11 +91,22 @@ std::string read_input(const std::string& path) {
   return text;
 }
 
+/// "auto|canonical|pytorch|...": the names --dialect takes.
+const std::string& dialect_choices() {
+  static const std::string names = [] {
+    std::string joined;
+    for (const auto& [name, value] : lrsched::dialect_names) {
+      joined += (joined.empty() ? "" : "|") + std::string(name);
+    }
+    return joined;
+  }();
+  return names;
+}
+
 /// The options every command that reads a config takes.
 const option_spec input_options[] = {
-    {"dialect", "NAME",
-     "the config's format: auto (default: detect from its shape),\ncanonical, pytorch, hf, "
-     "deepspeed, keras, timm, megatron, optax"},
+    {"dialect", dialect_choices(),
+     "the config's format (default auto: detect it from its shape)"},
     {"base-lr", "X",
      "the base learning rate when the config leaves it out\n(a bare PyTorch lr_scheduler "
      "block, a DeepSpeed \"auto\" lr)"},

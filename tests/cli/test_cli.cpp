@@ -416,7 +416,7 @@ TEST_CASE("--help: a short overview, and each command's options") {
     CHECK(help.out.rfind("usage: lrsched " + command + " FILE", 0) == 0);
     CHECK(lines_of(help.out).size() <= 30);
     for (const std::string& option :
-         std::vector<std::string>{"--dialect NAME", "--base-lr X", "--set KEY=VALUE", "--help"}) {
+         std::vector<std::string>{"--dialect auto|canonical|pytorch", "--base-lr X", "--set KEY=VALUE", "--help"}) {
       CHECK(help.out.find(option) != std::string::npos);
     }
     CHECK(run_cli({command, "-h"}).out == help.out);

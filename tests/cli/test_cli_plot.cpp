@@ -380,7 +380,7 @@ TEST_CASE("plot --help lists its options") {
   CHECK(help.exit_code == 0);
   CHECK(help.out.rfind("usage: lrsched plot FILE...", 0) == 0);
   for (const auto* option : {"-o, --output OUT", "--steps A:B[:STRIDE]", "--x steps|samples",
-                             "--log-y", "--sum", "--label NAME", "--ascii", "--dialect NAME"}) {
+                             "--log-y", "--sum", "--label NAME", "--ascii", "--dialect auto|canonical|pytorch"}) {
     CHECK(help.out.find(option) != std::string::npos);
   }
   CHECK(run_cli({"--help"}).out.find("  plot ") != std::string::npos);
