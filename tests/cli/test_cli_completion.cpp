@@ -2,7 +2,6 @@
 // built command: commands, each command's options, the values of an option that lists them,
 // file names elsewhere.
 #include <algorithm>
-#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
