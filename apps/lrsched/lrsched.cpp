@@ -295,6 +295,26 @@ class input_error : public std::runtime_error {
   std::string file_;
 };
 
+/// The schedules of every FILE of a command line (plot, diff), read with its input options;
+/// an invalid config is an input_error naming its file.
+std::vector<lrsched::any_schedule> read_configs(const parsed_arguments& arguments) {
+  const std::vector<std::string>& files = arguments.positionals;
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    throw usage_error("standard input (-) can be read only once");
+  }
+  std::vector<lrsched::any_schedule> schedules;
+  for (const auto& file : files) {
+    try {
+      schedules.push_back(read_config(request_for(arguments, file)).schedule);
+    } catch (const lrsched::config_error& e) {
+      throw input_error(display_name(file), e.what());
+    } catch (const lrsched::invalid_schedule& e) {
+      throw input_error(display_name(file), e.what());
+    }
+  }
+  return schedules;
+}
+
 /// `--steps` when given: A:B[:STRIDE] or N.
 std::optional<step_range> steps_option(const parsed_arguments& arguments) {
   if (const auto text = arguments.value("steps")) return parse_step_range(*text);
@@ -503,21 +523,9 @@ int run_diff(const parsed_arguments& arguments, output& out) {
   if (arguments.positionals.size() != 2) {
     throw usage_error("expected two FILEs, got " + std::to_string(arguments.positionals.size()));
   }
-  if (arguments.positionals[0] == "-" && arguments.positionals[1] == "-") {
-    throw usage_error("standard input (-) can be read only once");
-  }
   const output_format format = format_of(arguments);
   std::optional<step_range> range = steps_option(arguments);
-  std::vector<lrsched::any_schedule> schedules;
-  for (const auto& file : arguments.positionals) {
-    try {
-      schedules.push_back(read_config(request_for(arguments, file)).schedule);
-    } catch (const lrsched::config_error& e) {
-      throw input_error(display_name(file), e.what());
-    } catch (const lrsched::invalid_schedule& e) {
-      throw input_error(display_name(file), e.what());
-    }
-  }
+  const std::vector<lrsched::any_schedule> schedules = read_configs(arguments);
   const lrsched::any_schedule& a = schedules[0];
   const lrsched::any_schedule& b = schedules[1];
   if (!range) {
@@ -656,9 +664,6 @@ std::vector<std::int64_t> plot_steps(const std::optional<step_range>& range,
 int run_plot(const parsed_arguments& arguments, output& out) {
   const std::vector<std::string>& files = arguments.positionals;
   if (files.empty()) throw usage_error("missing FILE (one or more paths, or - for stdin)");
-  if (std::count(files.begin(), files.end(), "-") > 1) {
-    throw usage_error("standard input (-) can be read only once");
-  }
   // Every check of the command line comes before any file is read or written.
   const std::optional<std::string> destination = arguments.value("output");
   if (destination) {
@@ -688,17 +693,7 @@ int run_plot(const parsed_arguments& arguments, output& out) {
   if (range && range->count() == 0) {
     throw usage_error("--steps " + range->text() + " holds no step");
   }
-
-  std::vector<lrsched::any_schedule> schedules;
-  for (const auto& file : files) {
-    try {
-      schedules.push_back(read_config(request_for(arguments, file)).schedule);
-    } catch (const lrsched::config_error& e) {
-      throw input_error(display_name(file), e.what());
-    } catch (const lrsched::invalid_schedule& e) {
-      throw input_error(display_name(file), e.what());
-    }
-  }
+  const std::vector<lrsched::any_schedule> schedules = read_configs(arguments);
   const std::vector<std::int64_t> steps =
       plot_steps(range, schedules, destination ? 1001 : 1201);
 
