@@ -6,6 +6,7 @@
 #include <lrsched/fmt.hpp>
 #include <lrsched/json.hpp>
 #include <lrsched/sum.hpp>
+#include <lrsched/version.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -432,6 +433,12 @@ TEST_CASE("--help: a short overview, and each command's options") {
     CHECK(run_cli({command, "--help"}).out.find("--format text|csv|json") != std::string::npos);
   }
   CHECK(run_cli({"-h"}).out == overview.out);
+  CHECK(run_cli({"help"}).out == overview.out);
+  // --version, which help2man reads for the man page.
+  const cli_result version = run_cli({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out == fmt::format("lrsched {}.{}.{}\n", LRSCHED_VERSION_MAJOR,
+                                   LRSCHED_VERSION_MINOR, LRSCHED_VERSION_PATCH));
 }
 
 TEST_CASE("numbers print in the shortest form that reads back exactly") {
