@@ -208,11 +208,17 @@ void refuse_unused_options(const nlohmann::ordered_json& document, lrsched::dial
   }
 }
 
-/// Loads the schedule `text` means as the request says (dialect, load options).
+/// The config document in the file at `path` (- for standard input): the one place the
+/// command parses a config file, so a file format is chosen here (by its name, say).
+/// @throws io_error for an unreadable file, lrsched::config_error for one that is no config.
+nlohmann::ordered_json read_document(const std::string& path) {
+  return lrsched::parse_config(read_input(path));
+}
+
+/// The schedule `document` means as the request says (dialect, load options).
 /// @throws lrsched::config_error for an invalid config, usage_error for an option that has
 /// no effect on it.
-loaded_config load(const input_request& request, std::string_view text) {
-  const nlohmann::ordered_json document = lrsched::parse_config(text);
+loaded_config load(const input_request& request, const nlohmann::ordered_json& document) {
   lrsched::dialect dialect = request.dialect;
   if (dialect == lrsched::dialect::automatic) dialect = lrsched::detect_dialect(document);
   loaded_config config{lrsched::load_config(document, dialect, request.options), dialect};
@@ -221,9 +227,8 @@ loaded_config load(const input_request& request, std::string_view text) {
 }
 
 /// Reads and loads the config a request names: every command reads its configs here.
-/// @throws io_error for an unreadable file, as load() otherwise.
 loaded_config read_config(const input_request& request) {
-  return load(request, read_input(request.path));
+  return load(request, read_document(request.path));
 }
 
 // -------------------------------------------------------------------------- output
