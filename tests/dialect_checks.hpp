@@ -39,6 +39,20 @@ struct counts {
   std::size_t cli_checked = 0;  // documents also checked through `lrsched eval`
 };
 
+/// Whether `doc` (loaded as `d` with `options`, to `loaded`) uses `options.base_lr`: without
+/// it, it fails to load or loads to another schedule. The command refuses a --base-lr that
+/// has no effect, so a test passes it only then.
+inline bool uses_base_lr(const document& doc, lrsched::dialect d, lrsched::load_options options,
+                         const any_schedule& loaded) {
+  options.base_lr.reset();
+  try {
+    return lrsched::to_ordered_json(lrsched::load_config(doc, d, options)) !=
+           lrsched::to_ordered_json(loaded);
+  } catch (const lrsched::config_error&) {
+    return true;
+  }
+}
+
 /// `lrsched eval` on `doc` at the case's steps gives the loaded schedule's values (%.17g).
 inline void check_cli([[maybe_unused]] const golden::golden_case& c,
                       [[maybe_unused]] const document& doc,

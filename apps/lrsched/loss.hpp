@@ -12,18 +12,19 @@
 // schedule is rebuilt from them (see rebuild_schedule). Bad data exits with 2 and
 // `FILE:LINE:COLUMN: what is wrong`.
 
-constexpr std::string_view loss_help =
-    R"(usage: lrsched loss fit --law mpl|tissue RUN.csv...
+constexpr std::string_view loss_usage =
+    R"(lrsched loss fit --law mpl|tissue RUN.csv...
        lrsched loss predict LAW.json SCHEDULE (--steps A:B[:STRIDE] | --steps-file F)
-       lrsched loss optimize LAW.json --steps N --peak LR [--warmup W]
+       lrsched loss optimize LAW.json --steps N --peak LR [--warmup W])";
 
-fit       fits the Multi-Power Law (mpl) or the annealing-area law (tissue) to the
+constexpr std::string_view loss_text =
+    R"(fit       fits the Multi-Power Law (mpl) or the annealing-area law (tissue) to the
           runs and prints the law, its parameters and the fit's statistics as JSON.
           RUN.csv: a header naming the columns step,lr,loss, then rows with strictly
           increasing steps (sparse is fine). The schedule between rows is the
           straight line between them; before the first row it is a linear warmup
           from 0 at step 0 to the first row's rate; after the last row it holds.
-predict   prints the law's predicted loss at each step, one per line (%.17g).
+predict   prints the law's predicted loss at each step, one per line.
           SCHEDULE: any config lrsched reads, or a CSV with columns step,lr
           listing every step from 0 (a header line, then one row per step).
 optimize  searches schedules of N steps with peak LR (after a linear warmup of W
@@ -31,14 +32,15 @@ optimize  searches schedules of N steps with peak LR (after a linear warmup of W
           and warmup-stable-decay families, then a free-form monotone decay
           refined from the best of them. Prints the proposal's canonical JSON on
           standard output and the predicted final losses of the proposal, the
-          best cosine and the best WSD on standard error.
+          best cosine and the best WSD on standard error.)";
 
-  --law NAME       mpl or tissue (fit)
-  --steps ...      A:B[:STRIDE] (predict) or the run length N (optimize)
-  --steps-file F   the steps listed in F (predict)
-  --peak LR        the peak learning rate (optimize)
-  --warmup W       the warmup length (optimize; default 0)
-)";
+const std::vector<option_spec> loss_options = {
+    {"law", "NAME", "mpl or tissue (fit)"},
+    {"steps", "A:B[:STRIDE]", "the steps to predict (predict), or N: the run length\n(optimize)"},
+    {"steps-file", "F", "the steps listed in F (predict)"},
+    {"peak", "LR", "the peak learning rate (optimize)"},
+    {"warmup", "W", "the warmup length (optimize; default 0)"},
+};
 
 /// A malformed data file: the message already names FILE:LINE:COLUMN (exit code 2).
 class data_error : public std::runtime_error {
@@ -320,14 +322,14 @@ int run_loss_fit(const parsed_arguments& arguments, std::span<const std::string>
 int run_loss_predict(const parsed_arguments& arguments, std::span<const std::string> files,
                      output& out) {
   if (files.size() != 2) throw usage_error("expected LAW.json SCHEDULE");
-  const auto range_text = arguments.value("steps");
+  const auto range = steps_option(arguments);
   const auto steps_file = arguments.value("steps-file");
-  if (range_text && steps_file) throw usage_error("give either --steps or --steps-file, not both");
-  if (!range_text && !steps_file)
+  if (range && steps_file) throw usage_error("give either --steps or --steps-file, not both");
+  if (!range && !steps_file)
     throw usage_error("missing --steps A:B[:STRIDE] or --steps-file F");
   std::vector<std::int64_t> steps;
-  if (range_text) {
-    steps = steps_in(parse_step_range(*range_text));
+  if (range) {
+    steps = steps_in(*range);
   } else {
     steps = read_steps_file(*steps_file);
   }
@@ -342,8 +344,7 @@ int run_loss_predict(const parsed_arguments& arguments, std::span<const std::str
   } else {
     parsed_arguments schedule_arguments = arguments;  // the input options apply to SCHEDULE
     schedule_arguments.positionals = {schedule_path};
-    const input_request request = input_of(schedule_arguments);
-    schedule = load(request, read_input(schedule_path)).schedule;
+    schedule = read_config(input_of(schedule_arguments)).schedule;
   }
   const auto losses = std::visit(
       [&](const auto& l) {
@@ -361,7 +362,11 @@ int run_loss_optimize(const parsed_arguments& arguments, std::span<const std::st
   const auto peak_text = arguments.value("peak");
   if (!steps_text) throw usage_error("missing --steps N (the run length)");
   if (!peak_text) throw usage_error("missing --peak LR");
-  const std::int64_t total = parse_step(*steps_text, "--steps");
+  const step_range run = parse_step_range(*steps_text);
+  if (run.first != 0 || run.strided) {
+    throw usage_error("--steps is the run length N (steps 0 to N-1), got '" + *steps_text + "'");
+  }
+  const std::int64_t total = run.last;
   const double peak = parse_real(*peak_text, "--peak");
   const std::int64_t warmup_steps =
       arguments.has("warmup") ? parse_step(*arguments.value("warmup"), "--warmup") : 0;

@@ -1,17 +1,21 @@
-// The lrsched command: look at, evaluate, sum, convert and check schedule configs, in
-// lrsched's canonical JSON or in the config formats of PyTorch, HuggingFace, DeepSpeed,
-// Keras, timm, Megatron-LM and optax.
+// The lrsched command: look at, evaluate, sum, compare, convert and check schedule configs,
+// in lrsched's canonical JSON or in the config formats of PyTorch, HuggingFace, DeepSpeed,
+// Keras, timm, Megatron-LM and optax. Arguments are read by CLI11 (arguments.hpp).
 //
-//   lrsched show    FILE                         description, plot, summed LR
-//   lrsched eval    FILE --steps 0:1000:10       one learning rate per line (%.17g)
-//   lrsched sum     FILE --from 0 --to 100000    the summed LR (%.17g)
-//   lrsched convert FILE                         the canonical JSON
-//   lrsched check   FILE                         exit 0, or the error and exit 2
-//   lrsched loss    fit|predict|optimize ...     loss-curve laws (apps/lrsched/loss.hpp)
-//   lrsched plot    FILE... [-o OUT.svg|.csv]    schedules overlaid: SVG, CSV or terminal
+//   lrsched show    FILE [--steps A:B]              description, plot, summed LR
+//   lrsched eval    FILE --steps 0:1000:10          one learning rate per line
+//   lrsched sum     FILE [--steps A:B]              the summed LR
+//   lrsched diff    FILE FILE [--steps A:B[:S]]     where two configs differ (exit 1 if so)
+//   lrsched convert FILE                            the canonical JSON
+//   lrsched check   FILE                            exit 0, or the error and exit 2
+//   lrsched loss    fit|predict|optimize ...        loss-curve laws (apps/lrsched/loss.hpp)
+//   lrsched plot    FILE... [-o OUT.svg|.csv]       schedules overlaid: SVG, CSV or terminal
 //
-// Exit codes: 0 success, 1 a file that cannot be read or written, 2 a wrong command line
-// or an invalid config (the error names the JSON pointer of the offending value).
+// Every step range is `--steps A:B[:STRIDE]`, or `--steps N` for 0:N. Numbers print in the
+// shortest form that reads back exactly (std::to_chars); eval, sum and diff also print CSV
+// or JSON (--format). Exit codes: 0 success, 1 a file that cannot be read or written (for
+// diff: the configs differ), 2 a wrong command line or an invalid config (the error names
+// the JSON pointer of the offending value).
 #include <lrsched/any_schedule.hpp>
 #include <lrsched/dialects.hpp>
 #include <lrsched/fmt.hpp>
@@ -28,6 +32,7 @@
 #endif
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -36,12 +41,16 @@
 #include <iostream>
 #include <iterator>
 #include <limits>
+#include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include <fmt/format.h>
 
@@ -51,101 +60,6 @@
 
 namespace lrsched_cli {
 namespace {
-
-// ------------------------------------------------------------------------------- help
-constexpr std::string_view general_help =
-    R"(usage: lrsched COMMAND FILE [OPTIONS]
-
-Look at, evaluate and check learning-rate schedule configs: lrsched's canonical
-JSON, or a config written for PyTorch, HuggingFace, DeepSpeed, Keras, timm,
-Megatron-LM or optax (detected from its shape, or named with --dialect).
-
-commands:
-  show     the schedule's description, a plot and its summed LR
-  eval     the learning rate at given steps, one per line
-  sum      the summed learning rate over a step range
-  convert  the config in lrsched's canonical JSON
-  check    whether the config is valid (exit 0), else the error (exit 2)
-  loss     fit a loss law to logged runs, predict or optimize a schedule's loss
-  plot     one or more configs drawn together: SVG, CSV or a terminal plot
-
-FILE is a JSON file, or - for standard input.
-`lrsched COMMAND --help` shows a command's options.
-exit codes: 0 success, 1 unreadable file, 2 wrong usage or invalid config
-)";
-
-constexpr std::string_view input_options_help =
-    R"(  --dialect NAME   the config's format: auto (default: detect from its shape),
-                   canonical, pytorch, hf, deepspeed, keras, timm, megatron, optax
-  --base-lr X      the base learning rate when the config leaves it out
-                   (a bare PyTorch lr_scheduler block, a DeepSpeed "auto" lr)
-  --set KEY=VALUE  a value for a field the config leaves as "auto"
-                   (e.g. --set total_num_steps=10000); may be repeated
-  -h, --help       show this help
-)";
-
-struct command_help {
-  std::string_view name;
-  std::string_view usage;
-  std::string_view text;
-};
-
-constexpr command_help command_helps[] = {
-    {"show", "lrsched show FILE [--steps N] [--tree] [input options]",
-     R"(Prints the schedule's one-line description (or its tree with --tree), a plot
-of it over its horizon, and the summed learning rate over that horizon. The
-horizon is the schedule's length when it ends in a constant value, else --steps
-(default: twice the largest step count in the config, at least 1000).
-
-  --steps N        plot steps 0 to N (N > 0)
-  --tree           show the description as a tree
-)"},
-    {"eval", "lrsched eval FILE (--steps A:B[:STRIDE] | --steps-file F) [input options]",
-     R"(Prints the learning rate at each step, one per line in the order given, with
-17 significant digits (%.17g), and nothing else.
-
-  --steps A:B[:STRIDE]  steps A, A+STRIDE, ... below B (STRIDE defaults to 1)
-  --steps-file F        the steps listed in file F (- for standard input),
-                        integers separated by white space
-)"},
-    {"sum", "lrsched sum FILE --to B [--from A] [input options]",
-     R"(Prints the summed learning rate over steps A to B-1 (a closed form, not a
-loop), with 17 significant digits (%.17g).
-
-  --from A         the first step (default 0)
-  --to B           the step after the last one summed
-)"},
-    {"convert", "lrsched convert FILE [input options]",
-     R"(Prints the schedule in lrsched's canonical JSON: what a config of another
-system means, in a form every lrsched program loads.
-)"},
-    {"check", "lrsched check FILE [input options]",
-     R"(Exits with 0 when the config loads, else prints the error, with the JSON
-pointer of the offending value, to standard error and exits with 2.
-)"},
-    {"plot",
-     "lrsched plot FILE... [-o OUT.svg|OUT.csv] [--steps A:B[:STRIDE]] [--sum]\n"
-     "       [--x steps|samples --samples-per-step N] [--log-y] [--label NAME]... [--ascii]",
-     R"(Draws configs of any dialects together, with a legend (file names, or --label):
-a terminal plot, or with -o an SVG picture or a CSV table (by the extension),
-written through a temporary file so a failure leaves none. The input options
-apply to every FILE.
-
-  -o, --output OUT      write OUT.svg or OUT.csv instead of printing
-  --steps A:B[:STRIDE]  steps A to B-1 (default: 0 to the longest horizon that
-                        show uses): 1001 points, or each STRIDE-th step
-  --x steps|samples     the x axis; samples needs --samples-per-step N
-  --log-y               a logarithmic learning-rate axis
-  --sum                 a second panel: the summed LR from step A on
-  --label NAME          a FILE's legend name; one per FILE, in their order
-  --ascii               ASCII characters instead of Braille dots
-)"},
-};
-
-std::string help_of(const command_help& command) {
-  return fmt::format("usage: {}\n\n{}\ninput options:\n{}", command.usage, command.text,
-                     input_options_help);
-}
 
 // --------------------------------------------------------------------------- input
 constexpr std::size_t max_input_bytes = std::size_t{64} << 20U;
@@ -182,9 +96,30 @@ std::string read_input(const std::string& path) {
   return text;
 }
 
+/// "auto|canonical|pytorch|...": the names --dialect takes.
+const std::string& dialect_choices() {
+  static const std::string names = [] {
+    std::string joined;
+    for (const auto& [name, value] : lrsched::dialect_names) {
+      joined += (joined.empty() ? "" : "|") + std::string(name);
+    }
+    return joined;
+  }();
+  return names;
+}
+
 /// The options every command that reads a config takes.
 const option_spec input_options[] = {
-    {"dialect"}, {"base-lr"}, {"set", true, true}, {"help", false}};
+    {"dialect", dialect_choices(),
+     "the config's format (default auto: detect it from its shape)"},
+    {"base-lr", "X",
+     "the base learning rate when the config leaves it out\n(a bare PyTorch lr_scheduler "
+     "block, a DeepSpeed \"auto\" lr)"},
+    {"set", "KEY=VALUE",
+     "a value for a field the config leaves out or as \"auto\"\n(e.g. --set "
+     "total_num_steps=10000); may be repeated",
+     true},
+};
 
 struct loaded_config {
   lrsched::any_schedule schedule;
@@ -225,7 +160,9 @@ input_request request_for(const parsed_arguments& arguments, const std::string& 
   if (const auto found = arguments.values.find("set"); found != arguments.values.end()) {
     for (const auto& assignment : found->second) {
       auto [key, value] = parse_assignment(assignment);
-      request.options.values[key] = value;
+      if (!request.options.values.emplace(key, value).second) {
+        throw usage_error("--set " + key + " given more than once");
+      }
     }
   }
   return request;
@@ -240,13 +177,63 @@ input_request input_of(const parsed_arguments& arguments) {
   return request_for(arguments, arguments.positionals.front());
 }
 
-/// Loads the schedule a request names.
-/// @throws lrsched::config_error for an invalid config, io_error for an unreadable file.
-loaded_config load(const input_request& request, std::string_view text) {
-  const nlohmann::ordered_json document = lrsched::parse_config(text);
+/// Throws usage_error when --base-lr or a --set value has no effect on the schedule
+/// `document` loads to (`loaded`): the config sets that value itself, has no such field,
+/// or is of a dialect that takes none. An option has an effect when loading without it
+/// fails or gives another schedule.
+void refuse_unused_options(const nlohmann::ordered_json& document, lrsched::dialect dialect,
+                           const lrsched::load_options& options,
+                           const lrsched::any_schedule& loaded) {
+  if (!options.base_lr && options.values.empty()) return;
+  const nlohmann::ordered_json meaning = lrsched::to_ordered_json(loaded);
+  const auto has_effect = [&](const lrsched::load_options& without) {
+    try {
+      return lrsched::to_ordered_json(lrsched::load_config(document, dialect, without)) != meaning;
+    } catch (const lrsched::config_error&) {
+      return true;
+    } catch (const lrsched::invalid_schedule&) {
+      return true;
+    }
+  };
+  if (options.base_lr) {
+    lrsched::load_options without = options;
+    without.base_lr.reset();
+    if (!has_effect(without)) {
+      throw usage_error("--base-lr has no effect on this config (it sets its own learning "
+                        "rate, or takes none)");
+    }
+  }
+  for (const auto& [key, value] : options.values) {
+    lrsched::load_options without = options;
+    without.values.erase(key);
+    if (!has_effect(without)) {
+      throw usage_error("--set " + key + " has no effect on this config (it sets " + key +
+                        " itself, or has no such field to fill)");
+    }
+  }
+}
+
+/// The config document in the file at `path` (- for standard input): the one place the
+/// command parses a config file, so a file format is chosen here (by its name, say).
+/// @throws io_error for an unreadable file, lrsched::config_error for one that is no config.
+nlohmann::ordered_json read_document(const std::string& path) {
+  return lrsched::parse_config(read_input(path));
+}
+
+/// The schedule `document` means as the request says (dialect, load options).
+/// @throws lrsched::config_error for an invalid config, usage_error for an option that has
+/// no effect on it.
+loaded_config load(const input_request& request, const nlohmann::ordered_json& document) {
   lrsched::dialect dialect = request.dialect;
   if (dialect == lrsched::dialect::automatic) dialect = lrsched::detect_dialect(document);
-  return {lrsched::load_config(document, dialect, request.options), dialect};
+  loaded_config config{lrsched::load_config(document, dialect, request.options), dialect};
+  refuse_unused_options(document, dialect, request.options, config.schedule);
+  return config;
+}
+
+/// Reads and loads the config a request names: every command reads its configs here.
+loaded_config read_config(const input_request& request) {
+  return load(request, read_document(request.path));
 }
 
 // -------------------------------------------------------------------------- output
@@ -258,12 +245,8 @@ class output {
     buffer_ += '\n';
     if (buffer_.size() >= (std::size_t{1} << 16U)) flush();
   }
-  void number(double value) {
-    char text[32];
-    const int n = std::snprintf(text, sizeof text, "%.17g\n", value);
-    buffer_.append(text, static_cast<std::size_t>(n));
-    if (buffer_.size() >= (std::size_t{1} << 16U)) flush();
-  }
+  /// `value` on a line of its own, in the shortest form that reads back exactly.
+  void number(double value) { line(shortest(value)); }
   void flush() {
     if (!buffer_.empty() &&
         std::fwrite(buffer_.data(), 1, buffer_.size(), stdout) != buffer_.size()) {
@@ -311,19 +294,56 @@ std::pair<std::int64_t, std::string> default_horizon(const lrsched::any_schedule
           length ? "it is constant" : "it has no end; --steps N plots another range"};
 }
 
+/// A config of several that does not load: the message names its file (exit code 2).
+class input_error : public std::runtime_error {
+ public:
+  input_error(std::string file, const std::string& message)
+      : std::runtime_error(message), file_(std::move(file)) {}
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+
+ private:
+  std::string file_;
+};
+
+/// The schedules of every FILE of a command line (plot, diff), read with its input options;
+/// an invalid config is an input_error naming its file.
+std::vector<lrsched::any_schedule> read_configs(const parsed_arguments& arguments) {
+  const std::vector<std::string>& files = arguments.positionals;
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    throw usage_error("standard input (-) can be read only once");
+  }
+  std::vector<lrsched::any_schedule> schedules;
+  for (const auto& file : files) {
+    try {
+      schedules.push_back(read_config(request_for(arguments, file)).schedule);
+    } catch (const lrsched::config_error& e) {
+      throw input_error(display_name(file), e.what());
+    } catch (const lrsched::invalid_schedule& e) {
+      throw input_error(display_name(file), e.what());
+    }
+  }
+  return schedules;
+}
+
+/// `--steps` when given: A:B[:STRIDE] or N.
+std::optional<step_range> steps_option(const parsed_arguments& arguments) {
+  if (const auto text = arguments.value("steps")) return parse_step_range(*text);
+  return std::nullopt;
+}
+
 int run_show(const parsed_arguments& arguments, output& out) {
   const input_request request = input_of(arguments);
-  std::optional<std::int64_t> steps;
-  if (const auto text = arguments.value("steps")) {
-    steps = parse_step(*text, "--steps");
-    if (*steps <= 0) throw usage_error("--steps must be positive, got " + *text);
+  const std::optional<step_range> asked = steps_option(arguments);
+  if (asked && asked->count() == 0) {
+    throw usage_error("--steps " + asked->text() + " holds no step");
   }
-  const std::string text = read_input(request.path);
-  const loaded_config config = load(request, text);
+  if (asked && asked->strided) throw usage_error("show plots a whole range; --steps takes A:B or N");
+  const loaded_config config = read_config(request);
   const lrsched::any_schedule& s = config.schedule;
   auto [horizon, why] = default_horizon(s);
-  if (steps) {
-    horizon = *steps;
+  step_range range{0, horizon};
+  if (asked) {
+    range = *asked;
     why = "as asked";
   }
   if (arguments.has("tree")) {
@@ -340,15 +360,19 @@ int run_show(const parsed_arguments& arguments, output& out) {
   lrsched_chart::chart picture;
   picture.panels.push_back({});
   // About 8 samples per dot column of the 80-column plot, so drops and cycles show.
-  picture.panels[0].series.push_back(lrsched_chart::sample(s, "", 0, horizon, 1201));
+  picture.panels[0].series.push_back(lrsched_chart::sample(s, "", range.first, range.last, 1201));
   std::string drawn = lrsched_chart::to_terminal(picture);
   drawn.pop_back();
   out.line(drawn);
   out.line("");
-  out.line(fmt::format("horizon: steps 0 to {} ({})", horizon, why));
+  if (range.first == 0) {
+    out.line(fmt::format("horizon: steps 0 to {} ({})", range.last, why));
+  } else {
+    out.line(fmt::format("horizon: steps {} to {} ({})", range.first, range.last, why));
+  }
   char total[32];
-  std::snprintf(total, sizeof total, "%.10g", lrsched::sum(s, 0, horizon));
-  out.line(fmt::format("summed LR over steps [0, {}): {}", horizon, total));
+  std::snprintf(total, sizeof total, "%.10g", lrsched::sum(s, range.first, range.last));
+  out.line(fmt::format("summed LR over steps [{}, {}): {}", range.first, range.last, total));
   return 0;
 }
 
@@ -380,76 +404,233 @@ std::vector<std::int64_t> read_steps_file(const std::string& path) {
   return steps;
 }
 
+/// How eval, sum and diff print their results.
+enum class output_format { text, csv, json };
+
+output_format format_of(const parsed_arguments& arguments) {
+  const std::string name = arguments.value("format").value_or("text");
+  if (name == "text") return output_format::text;
+  if (name == "csv") return output_format::csv;
+  if (name == "json") return output_format::json;
+  throw usage_error("--format must be text, csv or json, got '" + name + "'" +
+                    did_you_mean(name, {"text", "csv", "json"}));
+}
+
+/// The option that chooses an output format.
+constexpr option_spec format_option{
+    "format", "text|csv|json", "text (default), csv (with a header line) or json"};
+
 int run_eval(const parsed_arguments& arguments, output& out) {
   const input_request request = input_of(arguments);
-  const auto range_text = arguments.value("steps");
+  const output_format format = format_of(arguments);
+  const std::optional<step_range> range = steps_option(arguments);
   const auto steps_file = arguments.value("steps-file");
-  if (range_text && steps_file) throw usage_error("give either --steps or --steps-file, not both");
-  if (!range_text && !steps_file)
-    throw usage_error("missing --steps A:B[:STRIDE] or --steps-file F");
+  if (range && steps_file) throw usage_error("give either --steps or --steps-file, not both");
+  if (!range && !steps_file) throw usage_error("missing --steps A:B[:STRIDE] or --steps-file F");
   if (steps_file && *steps_file == "-" && request.path == "-") {
     throw usage_error("FILE and --steps-file cannot both be standard input");
   }
-  std::optional<step_range> range;
-  if (range_text) range = parse_step_range(*range_text);
-  const std::string text = read_input(request.path);
+  const lrsched::any_schedule s = read_config(request).schedule;
   const std::vector<std::int64_t> listed =
       steps_file ? read_steps_file(*steps_file) : std::vector<std::int64_t>{};
-  const lrsched::any_schedule s = load(request, text).schedule;
-  if (range) {
-    for (std::int64_t t = range->first; t < range->last;) {
-      out.number(s(t));
-      if (range->last - t <= range->stride) break;
-      t += range->stride;
+  const std::uint64_t count = range ? range->count() : listed.size();
+  if (format == output_format::csv) out.line("step,lr");
+  if (format == output_format::json) out.line(count == 0 ? "[]" : "[");
+  for (std::uint64_t k = 0; k < count; ++k) {
+    const std::int64_t t = range ? range->at(k) : listed[k];
+    switch (format) {
+      case output_format::text:
+        out.line(shortest(s(t)));
+        break;
+      case output_format::csv:
+        out.line(fmt::format("{},{}", t, shortest(s(t))));
+        break;
+      case output_format::json:
+        out.line(nlohmann::ordered_json{{"step", t}, {"lr", s(t)}}.dump() +
+                 (k + 1 < count ? "," : ""));
+        break;
     }
-  } else {
-    for (const auto t : listed) out.number(s(t));
   }
+  if (format == output_format::json && count > 0) out.line("]");
   return 0;
+}
+
+/// The range sum and diff cover by default: 0 to the schedule's length, when it has one.
+std::optional<step_range> length_range(const lrsched::any_schedule& s) {
+  const auto length = s.length();
+  if (!length || *length <= 0) return std::nullopt;
+  return step_range{0, *length};
 }
 
 int run_sum(const parsed_arguments& arguments, output& out) {
   const input_request request = input_of(arguments);
-  const auto to = arguments.value("to");
-  if (!to) throw usage_error("missing --to B (the step after the last one summed)");
-  const std::int64_t last = parse_step(*to, "--to");
-  const std::int64_t first =
-      arguments.has("from") ? parse_step(*arguments.value("from"), "--from") : 0;
-  if (last < first) {
-    throw usage_error(fmt::format("--to must not be below --from, got {} < {}", last, first));
+  const output_format format = format_of(arguments);
+  if (arguments.has("from") || arguments.has("to")) {
+    throw usage_error("--from and --to are gone; the range is --steps A:B (or --steps B)");
   }
-  const lrsched::any_schedule s = load(request, read_input(request.path)).schedule;
-  out.number(lrsched::sum(s, first, last));
+  std::optional<step_range> range = steps_option(arguments);
+  if (range && range->strided) {
+    throw usage_error("sum adds every step of its range; --steps takes A:B or N, no STRIDE");
+  }
+  const lrsched::any_schedule s = read_config(request).schedule;
+  if (!range) range = length_range(s);
+  if (!range) {
+    throw usage_error(
+        "this schedule has no end, so no default range; give --steps A:B (or --steps N)");
+  }
+  const double total = lrsched::sum(s, range->first, range->last);
+  switch (format) {
+    case output_format::text:
+      out.line(shortest(total));
+      break;
+    case output_format::csv:
+      out.line("first,last,sum");
+      out.line(fmt::format("{},{},{}", range->first, range->last, shortest(total)));
+      break;
+    case output_format::json:
+      out.line(nlohmann::ordered_json{{"first", range->first}, {"last", range->last}, {"sum", total}}
+                   .dump());
+      break;
+  }
   return 0;
 }
 
+// ----------------------------------------------------------------------------- diff
+/// Where two schedules differ over the steps of a range.
+struct difference {
+  std::optional<std::int64_t> first_step;  // the first step where their values differ
+  double max_absolute = 0.0;
+  std::int64_t max_absolute_step = 0;
+  double max_relative = 0.0;  // |a - b| / max(|a|, |b|)
+  std::int64_t max_relative_step = 0;
+};
+
+difference compare(const lrsched::any_schedule& a, const lrsched::any_schedule& b,
+                   const step_range& range) {
+  difference d;
+  for (std::uint64_t k = 0, n = range.count(); k < n; ++k) {
+    const std::int64_t t = range.at(k);
+    const double x = a(t);
+    const double y = b(t);
+    if (x == y) continue;
+    if (!d.first_step) d.first_step = t;
+    const double absolute = std::abs(x - y);
+    const double relative = absolute / std::max(std::abs(x), std::abs(y));
+    if (absolute > d.max_absolute) {
+      d.max_absolute = absolute;
+      d.max_absolute_step = t;
+    }
+    if (relative > d.max_relative) {
+      d.max_relative = relative;
+      d.max_relative_step = t;
+    }
+  }
+  return d;
+}
+
+int run_diff(const parsed_arguments& arguments, output& out) {
+  constexpr std::uint64_t max_steps = 100'000'000;
+  if (arguments.positionals.size() != 2) {
+    throw usage_error("expected two FILEs, got " + std::to_string(arguments.positionals.size()));
+  }
+  const output_format format = format_of(arguments);
+  std::optional<step_range> range = steps_option(arguments);
+  const std::vector<lrsched::any_schedule> schedules = read_configs(arguments);
+  const lrsched::any_schedule& a = schedules[0];
+  const lrsched::any_schedule& b = schedules[1];
+  if (!range) {
+    // Both constant from their lengths on: steps 0 to the longer length, inclusive, cover
+    // every value either takes.
+    const auto la = a.length();
+    const auto lb = b.length();
+    if (!la || !lb) {
+      throw usage_error(fmt::format("{} has no end, so no default range; give --steps A:B[:S]",
+                                    display_name(arguments.positionals[la ? 1 : 0])));
+    }
+    const std::int64_t longer = std::max(*la, *lb);
+    range = step_range{0, longer == std::numeric_limits<std::int64_t>::max() ? longer : longer + 1};
+  }
+  if (range->count() > max_steps) {
+    throw usage_error(fmt::format("--steps {} holds {} steps; diff compares at most {} (give a "
+                                  "STRIDE)",
+                                  range->text(), range->count(), max_steps));
+  }
+  const difference d = compare(a, b, *range);
+  const double sum_a = lrsched::sum(a, range->first, range->last);
+  const double sum_b = lrsched::sum(b, range->first, range->last);
+  const std::string& name_a = arguments.positionals[0];
+  const std::string& name_b = arguments.positionals[1];
+  switch (format) {
+    case output_format::text: {
+      out.line(fmt::format("steps {} ({} compared)", range->text(), range->count()));
+      if (!d.first_step) {
+        out.line("identical at every step compared");
+      } else {
+        out.line(fmt::format("first difference at step {}: {} vs {}", *d.first_step,
+                             shortest(a(*d.first_step)), shortest(b(*d.first_step))));
+        out.line(fmt::format("largest absolute difference: {} at step {}",
+                             shortest(d.max_absolute), d.max_absolute_step));
+        out.line(fmt::format("largest relative difference: {} at step {}",
+                             shortest(d.max_relative), d.max_relative_step));
+      }
+      out.line(fmt::format("summed LR over [{}, {}): {} vs {}, difference {}", range->first,
+                           range->last, shortest(sum_a), shortest(sum_b),
+                           shortest(sum_a - sum_b)));
+      break;
+    }
+    case output_format::csv: {
+      out.line("first,last,stride,count,first_difference,max_absolute,max_absolute_step,"
+               "max_relative,max_relative_step,sum_a,sum_b,sum_difference");
+      const auto or_empty = [&](const auto& value) {
+        return d.first_step ? fmt::format("{}", value) : std::string();
+      };
+      out.line(fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}", range->first, range->last,
+                           range->stride, range->count(), or_empty(d.first_step.value_or(0)),
+                           shortest(d.max_absolute), or_empty(d.max_absolute_step),
+                           shortest(d.max_relative), or_empty(d.max_relative_step),
+                           shortest(sum_a), shortest(sum_b), shortest(sum_a - sum_b)));
+      break;
+    }
+    case output_format::json: {
+      nlohmann::ordered_json document{
+          {"a", name_a},
+          {"b", name_b},
+          {"steps",
+           {{"first", range->first},
+            {"last", range->last},
+            {"stride", range->stride},
+            {"count", range->count()}}},
+          {"identical", !d.first_step},
+          {"first_difference", nullptr},
+          {"max_absolute", {{"value", d.max_absolute}, {"step", nullptr}}},
+          {"max_relative", {{"value", d.max_relative}, {"step", nullptr}}},
+          {"sum", {{"a", sum_a}, {"b", sum_b}, {"difference", sum_a - sum_b}}}};
+      if (d.first_step) {
+        document["first_difference"] = *d.first_step;
+        document["max_absolute"]["step"] = d.max_absolute_step;
+        document["max_relative"]["step"] = d.max_relative_step;
+      }
+      out.line(document.dump(2));
+      break;
+    }
+  }
+  return d.first_step ? 1 : 0;
+}
+
 int run_convert(const parsed_arguments& arguments, output& out) {
-  const input_request request = input_of(arguments);
-  const lrsched::any_schedule s = load(request, read_input(request.path)).schedule;
+  const lrsched::any_schedule s = read_config(input_of(arguments)).schedule;
   out.line(lrsched::to_ordered_json(s).dump(2));
   return 0;
 }
 
 int run_check(const parsed_arguments& arguments, output& /*out*/) {
-  const input_request request = input_of(arguments);
-  (void)load(request, read_input(request.path));
+  (void)read_config(input_of(arguments));
   return 0;
 }
 
 #ifdef LRSCHED_CLI_LOSS
 #include "loss.hpp"
 #endif
-/// A config of several that does not load: the message names its file (exit code 2).
-class input_error : public std::runtime_error {
- public:
-  input_error(std::string file, const std::string& message)
-      : std::runtime_error(message), file_(std::move(file)) {}
-  [[nodiscard]] const std::string& file() const noexcept { return file_; }
-
- private:
-  std::string file_;
-};
-
 /// The legend names: --label, else each file's name (its path where two names repeat).
 std::vector<std::string> plot_labels(const parsed_arguments& arguments) {
   const std::vector<std::string>& files = arguments.positionals;
@@ -473,36 +654,26 @@ std::vector<std::string> plot_labels(const parsed_arguments& arguments) {
 
 /// The steps a plot samples: --steps A:B (1001 points spread over A .. B-1, 1201 for the
 /// terminal), --steps A:B:STRIDE (each of them), else 0 .. the longest default horizon.
-std::vector<std::int64_t> plot_steps(const std::optional<std::string>& text,
+std::vector<std::int64_t> plot_steps(const std::optional<step_range>& range,
                                      const std::vector<lrsched::any_schedule>& schedules,
                                      std::int64_t points) {
-  constexpr std::int64_t max_points = 1'000'000;
-  if (!text) {
+  constexpr std::uint64_t max_points = 1'000'000;
+  if (!range) {
     std::int64_t horizon = 0;
     for (const auto& s : schedules) horizon = std::max(horizon, default_horizon(s).first);
     return lrsched_chart::sample_steps(0, horizon, points);
   }
-  const step_range range = parse_step_range(*text);
-  if (range.last == range.first) throw usage_error("--steps " + *text + " holds no step");
-  if (std::count(text->begin(), text->end(), ':') < 2) {
-    return lrsched_chart::sample_steps(range.first, range.last - 1, points);
+  if (!range->strided) return lrsched_chart::sample_steps(range->first, range->last - 1, points);
+  if (range->count() > max_points) {
+    throw usage_error(fmt::format("--steps {} gives {} points; at most {}", range->text(),
+                                  range->count(), max_points));
   }
-  const long double count =
-      (static_cast<long double>(range.last) - static_cast<long double>(range.first)) /
-      static_cast<long double>(range.stride);
-  if (count > max_points) {
-    throw usage_error(fmt::format("--steps {} gives {:.0f} points; at most {}", *text,
-                                  std::ceil(static_cast<double>(count)), max_points));
-  }
-  return steps_in(range);
+  return steps_in(*range);
 }
 
 int run_plot(const parsed_arguments& arguments, output& out) {
   const std::vector<std::string>& files = arguments.positionals;
   if (files.empty()) throw usage_error("missing FILE (one or more paths, or - for stdin)");
-  if (std::count(files.begin(), files.end(), "-") > 1) {
-    throw usage_error("standard input (-) can be read only once");
-  }
   // Every check of the command line comes before any file is read or written.
   const std::optional<std::string> destination = arguments.value("output");
   if (destination) {
@@ -528,27 +699,18 @@ int run_plot(const parsed_arguments& arguments, output& out) {
     throw usage_error("--x samples needs --samples-per-step N");
   }
   const std::vector<std::string> labels = plot_labels(arguments);
-  if (const auto text = arguments.value("steps")) (void)parse_step_range(*text);
-
-  std::vector<lrsched::any_schedule> schedules;
-  for (const auto& file : files) {
-    const std::string text = read_input(file);
-    try {
-      schedules.push_back(load(request_for(arguments, file), text).schedule);
-    } catch (const lrsched::config_error& e) {
-      throw input_error(display_name(file), e.what());
-    } catch (const lrsched::invalid_schedule& e) {
-      throw input_error(display_name(file), e.what());
-    }
+  const std::optional<step_range> range = steps_option(arguments);
+  if (range && range->count() == 0) {
+    throw usage_error("--steps " + range->text() + " holds no step");
   }
+  const std::vector<lrsched::any_schedule> schedules = read_configs(arguments);
   const std::vector<std::int64_t> steps =
-      plot_steps(arguments.value("steps"), schedules, destination ? 1001 : 1201);
+      plot_steps(range, schedules, destination ? 1001 : 1201);
 
   lrsched_chart::chart picture;
-  if (const auto text = arguments.value("steps")) {  // the axis ends at B, not at B-1
-    const step_range range = parse_step_range(*text);
-    picture.x_range = {static_cast<double>(range.first) * samples_per_step,
-                       static_cast<double>(range.last) * samples_per_step};
+  if (range) {  // the axis ends at B, not at B-1
+    picture.x_range = {static_cast<double>(range->first) * samples_per_step,
+                       static_cast<double>(range->last) * samples_per_step};
   }
   picture.x_title = x_axis == "samples" ? "samples" : "step";
   if (schedules.size() == 1) picture.title = fmt::format("{}", schedules.front());
@@ -577,99 +739,261 @@ int run_plot(const parsed_arguments& arguments, output& out) {
   return 0;
 }
 
+// ------------------------------------------------------------------- the command line
+/// A command: its name, what `lrsched --help` says of it, its help, what runs it, and its
+/// own options (every command but loss also takes input_options).
 struct command {
   std::string_view name;
+  std::string_view summary;
+  std::string_view usage;
+  std::string_view text;
   int (*run)(const parsed_arguments&, output&);
   std::vector<option_spec> options;
+  bool reads_configs = true;  // takes input_options
 };
 
+constexpr option_spec steps_range_option{"steps", "A:B[:STRIDE]",
+                                         "steps A, A+STRIDE, ... below B (STRIDE defaults to 1);\n"
+                                         "N alone means 0:N"};
+
 std::vector<command> commands() {
-  auto with_input = [](std::vector<option_spec> own) {
-    own.insert(own.end(), std::begin(input_options), std::end(input_options));
-    return own;
-  };
   return {
-      {"show", run_show, with_input({{"steps"}, {"tree", false}})},
-      {"eval", run_eval, with_input({{"steps"}, {"steps-file"}})},
-      {"sum", run_sum, with_input({{"from"}, {"to"}})},
-      {"convert", run_convert, with_input({})},
-      {"check", run_check, with_input({})},
+      {"show", "the schedule's description, a plot and its summed LR",
+       "lrsched show FILE [--steps A:B] [--tree] [input options]",
+       R"(Prints the schedule's one-line description (or its tree with --tree), a plot
+of it over its horizon, and the summed learning rate over that horizon. The
+horizon is steps 0 to the schedule's length when it ends in a constant value,
+else (default) 0 to twice the largest step count in the config, at least 1000.)",
+       run_show,
+       {{"steps", "A:B", "the horizon: steps A to B (N alone means 0:N)"},
+        {"tree", "", "show the description as a tree"}}},
+      {"eval", "the learning rate at given steps, one per line",
+       "lrsched eval FILE (--steps A:B[:STRIDE] | --steps-file F) [--format F]\n"
+       "       [input options]",
+       R"(Prints the learning rate at each step in the order given, in the shortest
+form that reads back as the same double: one per line (text), step,lr rows
+(csv) or a JSON array of {"step", "lr"} objects (json).)",
+       run_eval,
+       {steps_range_option,
+        {"steps-file", "F",
+         "the steps listed in file F (- for standard input),\nintegers separated by white "
+         "space"},
+        format_option}},
+      {"sum", "the summed learning rate over a step range",
+       "lrsched sum FILE [--steps A:B] [--format F] [input options]",
+       R"(Prints the summed learning rate over steps A to B-1 (a closed form, not a
+loop), in the shortest form that reads back exactly. Without --steps the
+range is 0 to the schedule's length (where it turns constant); a schedule
+without an end needs --steps.)",
+       run_sum,
+       {{"steps", "A:B", "steps A to B-1 (N alone means 0:N)"},
+        format_option,
+        {"from", "A", ""},
+        {"to", "B", ""}}},
+      {"diff", "where two configs' schedules differ",
+       "lrsched diff FILE FILE [--steps A:B[:STRIDE]] [--format F] [input options]",
+       R"(Compares two configs (of any dialects) step by step: the first step where
+their learning rates differ, the largest absolute and relative differences
+(|a-b| / max(|a|,|b|)) and the summed LRs over the range. Without --steps the
+range is 0 to the longer length, inclusive (both are constant from there on).
+Exits with 0 when they agree at every step compared, 1 when they differ, 2 on
+trouble (as diff does).)",
+       run_diff,
+       {steps_range_option, format_option}},
+      {"convert", "the config in lrsched's canonical JSON", "lrsched convert FILE [input options]",
+       R"(Prints the schedule in lrsched's canonical JSON: what a config of another
+system means, in a form every lrsched program loads.)",
+       run_convert,
+       {}},
+      {"check", "whether the config is valid (exit 0), else the error (exit 2)",
+       "lrsched check FILE [input options]",
+       R"(Exits with 0 when the config loads, else prints the error, with the JSON
+pointer of the offending value, to standard error and exits with 2.)",
+       run_check,
+       {}},
 #ifdef LRSCHED_CLI_LOSS
-      {"loss", run_loss, with_input({{"law"}, {"steps"}, {"steps-file"}, {"peak"}, {"warmup"}})},
+      {"loss", "fit a loss law to logged runs, predict or optimize a schedule's loss",
+       loss_usage, loss_text, run_loss, loss_options, true},
 #endif
-      {"plot", run_plot,
-       with_input({{"output", true, false, 'o'},
-                   {"steps"},
-                   {"x"},
-                   {"samples-per-step"},
-                   {"log-y", false},
-                   {"sum", false},
-                   {"label", true, true},
-                   {"ascii", false}})},
+      {"plot", "one or more configs drawn together: SVG, CSV or a terminal plot",
+       "lrsched plot FILE... [-o OUT.svg|OUT.csv] [--steps A:B[:STRIDE]] [--sum]\n"
+       "       [--x steps|samples --samples-per-step N] [--log-y] [--label NAME]... [--ascii]",
+       R"(Draws configs of any dialects together, with a legend (file names, or --label):
+a terminal plot, or with -o an SVG picture or a CSV table (by the extension),
+written through a temporary file so a failure leaves none. The input options
+apply to every FILE.)",
+       run_plot,
+       {{"output", "OUT", "write OUT.svg or OUT.csv instead of printing", false, 'o'},
+        {"steps", "A:B[:STRIDE]",
+         "steps A to B-1 (default: 0 to the longest horizon that\nshow uses): 1001 points, or "
+         "each STRIDE-th step"},
+        {"x", "steps|samples", "the x axis; samples needs --samples-per-step N"},
+        {"samples-per-step", "N", "samples in one step, for --x samples"},
+        {"log-y", "", "a logarithmic learning-rate axis"},
+        {"sum", "", "a second panel: the summed LR from step A on"},
+        {"label", "NAME", "a FILE's legend name; one per FILE, in their order", true},
+        {"ascii", "", "ASCII characters instead of Braille dots"}}},
   };
 }
 
+constexpr std::string_view general_usage = "lrsched COMMAND FILE [OPTIONS]";
+constexpr std::string_view general_text =
+    R"(Look at, evaluate, compare and check learning-rate schedule configs: lrsched's
+canonical JSON, or a config written for PyTorch, HuggingFace, DeepSpeed, Keras,
+timm, Megatron-LM or optax (detected from its shape, or named with --dialect).
+FILE is a JSON file, or - for standard input.)";
+constexpr std::string_view general_footer =
+    R"(`lrsched COMMAND --help` shows a command's options.
+exit codes: 0 success, 1 unreadable file (diff: the configs differ),
+2 wrong usage or invalid config)";
+
+/// Help in lrsched's layout: the usage line first, then the text, the options by group
+/// (own, then input options), the commands; option names as "-o, --output OUT".
+class help_formatter : public CLI::Formatter {
+ public:
+  explicit help_formatter(const std::vector<command>& all) : commands_(all) {
+    column_width(24);
+    label("Subcommands", "commands");
+  }
+  std::string make_help(const CLI::App* app, std::string /*name*/,
+                        CLI::AppFormatMode mode) const override {
+    std::string usage(general_usage);
+    std::string text(general_text);
+    if (const command* c = find(app->get_name())) {
+      usage = c->usage;
+      text = c->text;
+    }
+    std::string help = "usage: " + usage + "\n\n" + text + "\n" + make_groups(app, mode) +
+                       make_subcommands(app, mode);
+    for (auto at = help.find("\n\n\n"); at != std::string::npos; at = help.find("\n\n\n")) {
+      help.erase(at, 1);  // one blank line between groups
+    }
+    const std::string footer = make_footer(app);
+    return footer.empty() ? help : help + "\n" + footer;
+  }
+  std::string make_subcommand(const CLI::App* sub) const override {
+    std::stringstream out;
+    const command* c = find(sub->get_name());
+    CLI::detail::format_help(out, sub->get_name(), c ? std::string(c->summary) : std::string(),
+                             get_column_width());
+    return out.str();
+  }
+  std::string make_option_name(const CLI::Option* option, bool positional) const override {
+    std::string name = CLI::Formatter::make_option_name(option, positional);
+    for (std::size_t at = name.find(','); at != std::string::npos; at = name.find(',', at + 2)) {
+      name.insert(at + 1, " ");
+    }
+    return name;
+  }
+  std::string make_option_opts(const CLI::Option* option) const override {
+    return option->get_type_size() == 0 ? std::string() : " " + option->get_type_name();
+  }
+
+ private:
+  const command* find(const std::string& name) const {
+    const auto found = std::find_if(commands_.begin(), commands_.end(),
+                                    [&](const command& c) { return c.name == name; });
+    return found == commands_.end() ? nullptr : &*found;
+  }
+  const std::vector<command>& commands_;
+};
+
+/// The CLI11 parser of every command, the positionals of each in `positionals`.
+std::unique_ptr<CLI::App> command_line(const std::vector<command>& all,
+                                       std::map<std::string, std::vector<std::string>>& positionals) {
+  auto app = std::make_unique<CLI::App>(std::string(general_text), "lrsched");
+  app->formatter(std::make_shared<help_formatter>(all));
+  app->footer(std::string(general_footer));
+  app->set_help_flag("-h,--help", "show this help");
+  app->set_version_flag("--version",
+                        fmt::format("lrsched {}.{}.{}", LRSCHED_VERSION_MAJOR,
+                                    LRSCHED_VERSION_MINOR, LRSCHED_VERSION_PATCH),
+                        "show the version");
+  app->get_help_ptr()->group("options");
+  app->get_option("--version")->group("options");
+  app->failure_message([](const CLI::App*, const CLI::Error& e) {
+    return escaped(parse_error_message(e)) + "\n";
+  });
+  for (const auto& c : all) {
+    CLI::App* sub = app->add_subcommand(std::string(c.name), std::string(c.text));
+    sub->allow_extras();
+    sub->footer("");
+    sub->add_option("FILE", positionals[std::string(c.name)])->group("");
+    add_options(*sub, c.options, "options");
+    if (c.reads_configs) add_options(*sub, input_options, "input options");
+    sub->get_help_ptr()->group("options");
+    sub->group("commands");
+  }
+  return app;
+}
+
+/// The help of `app` (the whole command, or one command), without a final newline.
+std::string help_of(const CLI::App& app) {
+  std::string help = app.help();
+  while (help.ends_with("\n")) help.pop_back();
+  return help;
+}
+
 void report(std::string_view who, std::string_view message) {
-  std::fprintf(stderr, "%.*s: %.*s\n", static_cast<int>(who.size()), who.data(),
-               static_cast<int>(message.size()), message.data());
+  const std::string line = escaped(who) + ": " + escaped(message) + "\n";
+  std::fputs(line.c_str(), stderr);
 }
 
 int main_with(std::span<const std::string> arguments) {
   output out;
   if (arguments.empty()) {
     report("lrsched",
-           "missing COMMAND (show, eval, sum, convert, check, plot); see lrsched --help");
+           "missing COMMAND (show, eval, sum, diff, convert, check, plot); see lrsched --help");
     return 2;
   }
-  const std::string& name = arguments.front();
-  if (name == "--help" || name == "-h" || name == "help") {
-    if (name == "help" && arguments.size() > 1) {
-      for (const auto& help : command_helps) {
-        if (help.name == arguments[1]) {
-          out.line(help_of(help));
-          out.flush();
-          return 0;
-        }
-      }
+  const auto all = commands();
+  std::map<std::string, std::vector<std::string>> positionals;
+  const auto app = command_line(all, positionals);
+  std::vector<std::string> names;
+  for (const auto& c : all) names.emplace_back(c.name);
+  std::string name = arguments.front();
+  if (name == "help" && arguments.size() > 1) {  // `lrsched help COMMAND`
+    if (std::find(names.begin(), names.end(), arguments[1]) == names.end()) {
       report("lrsched", "no command '" + arguments[1] + "'; see lrsched --help");
       return 2;
     }
-    out.line(general_help.substr(0, general_help.size() - 1));
+    out.line(help_of(*app->get_subcommand(arguments[1])));
     out.flush();
     return 0;
   }
-  if (name == "--version") {
-    out.line(fmt::format("lrsched {}.{}.{}", LRSCHED_VERSION_MAJOR, LRSCHED_VERSION_MINOR,
-                         LRSCHED_VERSION_PATCH));
-    out.flush();
-    return 0;
-  }
-  const auto all = commands();
-  const auto found =
-      std::find_if(all.begin(), all.end(), [&](const command& c) { return c.name == name; });
-  if (found == all.end()) {
-    std::vector<std::string> names;
-    for (const auto& c : all) names.emplace_back(c.name);
+  if (name == "help" || name == "-h" || name == "--help" || name == "--version") {
+    name.clear();
+  } else if (std::find(names.begin(), names.end(), name) == names.end()) {
     report("lrsched", (name.starts_with("-") ? "unknown option " : "unknown command ") + name +
                           did_you_mean(name, names) + "; see lrsched --help");
     return 2;
   }
-  const std::string who = "lrsched " + name;
+  const std::string who = name.empty() ? "lrsched" : "lrsched " + name;
   std::string file = "<config>";
   try {
-    const parsed_arguments parsed = parse_arguments(arguments.subspan(1), found->options);
-    if (parsed.has("help")) {
-      for (const auto& help : command_helps) {
-        if (help.name == name) out.line(help_of(help));
-      }
-#ifdef LRSCHED_CLI_LOSS
-      if (name == "loss") out.line(loss_help.substr(0, loss_help.size() - 1));
-#endif
+    std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
+    if (arguments.front() == "help") reversed.back() = "--help";
+    try {
+      app->parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+      out.line(help_of(name.empty() ? *app : *app->get_subcommand(name)));
       out.flush();
       return 0;
+    } catch (const CLI::CallForVersion& e) {
+      out.line(e.what());
+      out.flush();
+      return 0;
+    } catch (const CLI::ParseError& e) {
+      throw usage_error(parse_error_message(e));
     }
+    const command& found = *std::find_if(all.begin(), all.end(),
+                                         [&](const command& c) { return c.name == name; });
+    std::vector<option_spec> specs = found.options;
+    if (found.reads_configs) specs.insert(specs.end(), std::begin(input_options), std::end(input_options));
+    const parsed_arguments parsed =
+        collect_arguments(*app->get_subcommand(name), specs, positionals[name]);
     if (parsed.positionals.size() == 1) file = display_name(parsed.positionals.front());
-    const int status = found->run(parsed, out);
+    const int status = found.run(parsed, out);
     out.flush();
     return status;
   } catch (const usage_error& e) {
@@ -689,7 +1013,7 @@ int main_with(std::span<const std::string> arguments) {
     report(who, e.what());
   } catch (const io_error& e) {
     report(who, e.what());
-    return 1;
+    return name == "diff" ? 2 : 1;  // diff's 1 means "they differ"
   }
 #ifdef LRSCHED_CLI_LOSS
   catch (const data_error& e) {
@@ -711,7 +1035,8 @@ int main(int argc, char** argv) {
     const std::vector<std::string> arguments(argv + std::min(argc, 1), argv + argc);
     return lrsched_cli::main_with(arguments);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "lrsched: internal error: %s\n", e.what());
+    std::fprintf(stderr, "lrsched: internal error: %s\n",
+                 lrsched_cli::escaped(e.what()).c_str());
   } catch (...) {
     std::fprintf(stderr, "lrsched: internal error\n");
   }

@@ -1,12 +1,15 @@
 // The lrsched command, run as a program: every subcommand on the example configs against the
-// library's own evaluation (values parsed back from %.17g equal s(t) bit for bit), standard
-// input, --steps-file, the usage errors, check's exit code and message, the help texts.
+// library's own evaluation (values printed in the shortest round-trip form parse back to
+// s(t) bit for bit), standard input, --steps-file, --format csv|json, diff, the usage errors,
+// options that would have no effect, check's exit code and message, the help texts.
 #include <lrsched/dialects.hpp>
 #include <lrsched/fmt.hpp>
 #include <lrsched/json.hpp>
 #include <lrsched/sum.hpp>
+#include <lrsched/version.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -73,10 +76,11 @@ std::vector<double> numbers_of(const std::string& text) {
   return values;
 }
 
-std::string g17(double v) {
+/// The shortest text that reads back as `v`, as the command prints numbers.
+std::string shortest(double v) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.17g", v);
-  return text;
+  const auto end = std::to_chars(text, text + sizeof text, v, std::chars_format::general).ptr;
+  return {text, end};
 }
 
 /// Every output line a usage error may give: exit 2, nothing on stdout, one line on stderr
@@ -189,7 +193,7 @@ TEST_CASE("- reads the config from standard input") {
   }
 }
 
-TEST_CASE("sum prints the library's summed LR over [from, to)") {
+TEST_CASE("sum prints the library's summed LR over --steps A:B") {
   for (const auto& file : example_configs()) {
     INFO(file.filename().string());
     const auto s = lrsched::parse_schedule(read_file(file));
@@ -199,16 +203,27 @@ TEST_CASE("sum prints the library's summed LR over [from, to)") {
     for (const range r : {range{0, 100'000}, range{-50, 17}, range{123, 123}, range{0, 1},
                           range{1000, std::int64_t{1} << 22}}) {
       INFO("[" << r.first << ", " << r.last << ")");
-      const cli_result result = run_cli({"sum", file.string(), "--from", std::to_string(r.first),
-                                         "--to", std::to_string(r.last)});
+      const cli_result result =
+          run_cli({"sum", file.string(),
+                   "--steps=" + std::to_string(r.first) + ":" + std::to_string(r.last)});
       REQUIRE(result.exit_code == 0);
       const auto values = numbers_of(result.out);
       REQUIRE(values.size() == 1);
       CHECK(values[0] == lrsched::sum(s, r.first, r.last));
-      CHECK(result.out == g17(lrsched::sum(s, r.first, r.last)) + "\n");
+      CHECK(result.out == shortest(lrsched::sum(s, r.first, r.last)) + "\n");
     }
-    const auto from_zero = run_cli({"sum", file.string(), "--to", "2500"});
+    const auto from_zero = run_cli({"sum", file.string(), "--steps", "2500"});
     CHECK(numbers_of(from_zero.out) == std::vector<double>{lrsched::sum(s, 0, 2500)});
+    // Without --steps: 0 to the schedule's length, or an error when it has no end.
+    const cli_result whole = run_cli({"sum", file.string()});
+    const auto length = s.length();
+    if (length && *length > 0) {
+      REQUIRE(whole.exit_code == 0);
+      CHECK(whole.out == shortest(lrsched::sum(s, 0, *length)) + "\n");
+    } else {
+      CHECK(whole.exit_code == 2);
+      CHECK(whole.err.find("give --steps") != std::string::npos);
+    }
   }
 }
 
@@ -308,7 +323,7 @@ TEST_CASE("an invalid config: exit code 2 and the error with its JSON pointer on
       INFO(command);
       std::vector<std::string> arguments{command, file.path()};
       if (command == "eval") arguments.insert(arguments.end(), {"--steps", "0:10"});
-      if (command == "sum") arguments.insert(arguments.end(), {"--to", "10"});
+      if (command == "sum") arguments.insert(arguments.end(), {"--steps", "10"});
       const cli_result r = run_cli(arguments);
       CHECK(r.exit_code == 2);
       CHECK(r.out.empty());
@@ -353,7 +368,8 @@ TEST_CASE("every usage error exits with 2 and one line on stderr") {
   check_usage_error({"eval", file}, "missing --steps");
   check_usage_error({"eval", file, "--steps", "0:1", "--steps-file", file}, "not both");
   check_usage_error({"eval", "-", "--steps-file", "-"}, "cannot both be standard input");
-  check_usage_error({"eval", file, "--steps", "5"}, "--steps must be A:B or A:B:STRIDE");
+  check_usage_error({"eval", file, "--steps", "five"}, "--steps must be an integer step");
+  check_usage_error({"eval", file, "--steps", "-5"}, "--steps N must not be negative");
   check_usage_error({"eval", file, "--steps", "a:5"}, "--steps start must be an integer");
   check_usage_error({"eval", file, "--steps", "0:5x"}, "--steps end must be an integer");
   check_usage_error({"eval", file, "--steps", "0:5:"}, "--steps stride must be an integer");
@@ -361,11 +377,14 @@ TEST_CASE("every usage error exits with 2 and one line on stderr") {
   check_usage_error({"eval", file, "--steps", "0:5:-1"}, "--steps stride must be positive");
   check_usage_error({"eval", file, "--steps", "10:5"}, "must not be below its start");
   check_usage_error({"eval", file, "--steps", "0:99999999999999999999"}, "--steps end");
-  check_usage_error({"sum", file}, "missing --to");
-  check_usage_error({"sum", file, "--to", "1e5"}, "--to must be an integer step");
-  check_usage_error({"sum", file, "--from", "x", "--to", "5"}, "--from must be an integer");
-  check_usage_error({"sum", file, "--from", "10", "--to", "5"}, "--to must not be below --from");
-  check_usage_error({"show", file, "--steps", "0"}, "--steps must be positive");
+  check_usage_error({"sum", file, "--steps", "1e5"}, "--steps must be an integer step");
+  check_usage_error({"sum", file, "--steps", "x:5"}, "--steps start must be an integer");
+  check_usage_error({"sum", file, "--steps", "10:5"}, "must not be below its start");
+  check_usage_error({"sum", file, "--steps", "0:10:2"}, "no STRIDE");
+  check_usage_error({"sum", file, "--from", "0", "--to", "5"}, "--steps A:B");
+  check_usage_error({"sum", file, "--steps", "5", "--format", "xml"},
+                    "--format must be text, csv or json");
+  check_usage_error({"show", file, "--steps", "0"}, "holds no step");
   check_usage_error({"show", file, "--steps", "ten"}, "--steps must be an integer");
   check_usage_error({"convert", file, "--dialect", "deepspeeed"},
                     "unknown dialect 'deepspeeed' (did you mean deepspeed?)");
@@ -378,7 +397,7 @@ TEST_CASE("every usage error exits with 2 and one line on stderr") {
                     "--set warmup_num_steps must be a finite number");
   check_usage_error({"convert", file, "--steps", "0:1"}, "unknown option --steps");
   // Each message points to the help of its command.
-  const cli_result r = run_cli({"sum", file});
+  const cli_result r = run_cli({"sum", file, "--steps", "x"});
   CHECK(r.err.find("see lrsched sum --help") != std::string::npos);
 }
 
@@ -398,7 +417,7 @@ TEST_CASE("--help: a short overview, and each command's options") {
     CHECK(help.out.rfind("usage: lrsched " + command + " FILE", 0) == 0);
     CHECK(lines_of(help.out).size() <= 30);
     for (const std::string& option :
-         std::vector<std::string>{"--dialect NAME", "--base-lr X", "--set KEY=VALUE", "--help"}) {
+         std::vector<std::string>{"--dialect auto|canonical|pytorch", "--base-lr X", "--set KEY=VALUE", "--help"}) {
       CHECK(help.out.find(option) != std::string::npos);
     }
     CHECK(run_cli({command, "-h"}).out == help.out);
@@ -408,7 +427,213 @@ TEST_CASE("--help: a short overview, and each command's options") {
   }
   CHECK(run_cli({"eval", "--help"}).out.find("--steps A:B[:STRIDE]") != std::string::npos);
   CHECK(run_cli({"eval", "--help"}).out.find("--steps-file F") != std::string::npos);
-  CHECK(run_cli({"sum", "--help"}).out.find("--from A") != std::string::npos);
-  CHECK(run_cli({"show", "--help"}).out.find("--steps N") != std::string::npos);
+  CHECK(run_cli({"sum", "--help"}).out.find("--steps A:B") != std::string::npos);
+  CHECK(run_cli({"show", "--help"}).out.find("--steps A:B") != std::string::npos);
+  for (const std::string& command : std::vector<std::string>{"eval", "sum", "diff"}) {
+    CHECK(run_cli({command, "--help"}).out.find("--format text|csv|json") != std::string::npos);
+  }
   CHECK(run_cli({"-h"}).out == overview.out);
+  CHECK(run_cli({"help"}).out == overview.out);
+  // --version, which help2man reads for the man page.
+  const cli_result version = run_cli({"--version"});
+  CHECK(version.exit_code == 0);
+  CHECK(version.out == fmt::format("lrsched {}.{}.{}\n", LRSCHED_VERSION_MAJOR,
+                                   LRSCHED_VERSION_MINOR, LRSCHED_VERSION_PATCH));
+}
+
+TEST_CASE("numbers print in the shortest form that reads back exactly") {
+  const std::string config = R"({"kind": "constant", "value": 0.0003})";
+  const cli_result values = run_cli({"eval", "-", "--steps", "2"}, config);
+  REQUIRE(values.exit_code == 0);
+  CHECK(values.out == "0.0003\n0.0003\n");
+  const cli_result total = run_cli({"sum", "-", "--steps", "0:3"}, config);
+  CHECK(total.out == shortest(lrsched::sum(lrsched::constant(0.0003), 0, 3)) + "\n");
+  CHECK(total.out.size() < 20);
+  const cli_result small = run_cli({"eval", "-", "--steps", "1"},
+                                   R"({"kind": "constant", "value": 1.5e-05})");
+  CHECK(small.out == "1.5e-05\n");
+}
+
+TEST_CASE("--steps N means 0:N, and ranges reach the int64 limits without overflow") {
+  const auto file = (configs_dir() / "sgdr_restarts.json").string();
+  const auto s = lrsched::parse_schedule(read_file(file));
+  const auto five = numbers_of(run_cli({"eval", file, "--steps", "5"}).out);
+  REQUIRE(five.size() == 5);
+  for (std::size_t k = 0; k < 5; ++k) CHECK(five[k] == s(static_cast<std::int64_t>(k)));
+  CHECK(run_cli({"eval", file, "--steps", "0"}).out.empty());
+
+  const cli_result whole = run_cli(
+      {"eval", file, "--steps=-9223372036854775808:9223372036854775807:4611686018427387904"});
+  REQUIRE(whole.exit_code == 0);
+  const auto four = numbers_of(whole.out);
+  const std::int64_t quarter = std::int64_t{1} << 62;
+  const std::vector<std::int64_t> steps{int64_min, int64_min + quarter, 0, quarter};
+  REQUIRE(four.size() == steps.size());
+  for (std::size_t k = 0; k < steps.size(); ++k) CHECK(four[k] == s(steps[k]));
+
+  const cli_result last = run_cli({"eval", file, "--format", "csv", "--steps",
+                                   std::to_string(int64_max - 1) + ":" +
+                                       std::to_string(int64_max) + ":" +
+                                       std::to_string(int64_max)});
+  CHECK(last.out == "step,lr\n" + std::to_string(int64_max - 1) + "," + shortest(s(int64_max - 1)) +
+                        "\n");
+}
+
+TEST_CASE("eval and sum print CSV and JSON with --format") {
+  const auto file = (configs_dir() / "warmup_cosine.json").string();
+  const auto s = lrsched::parse_schedule(read_file(file));
+  const cli_result csv = run_cli({"eval", file, "--steps", "0:3000:700", "--format", "csv"});
+  REQUIRE(csv.exit_code == 0);
+  const auto rows = lines_of(csv.out);
+  REQUIRE(rows.size() == 6);
+  CHECK(rows[0] == "step,lr");
+  for (std::size_t k = 1; k < rows.size(); ++k) {
+    const std::int64_t t = 700 * static_cast<std::int64_t>(k - 1);
+    CHECK(rows[k] == std::to_string(t) + "," + shortest(s(t)));
+  }
+  const cli_result json = run_cli({"eval", file, "--steps", "0:3000:700", "--format", "json"});
+  REQUIRE(json.exit_code == 0);
+  const auto array = nlohmann::json::parse(json.out);
+  REQUIRE(array.size() == 5);
+  for (std::size_t k = 0; k < array.size(); ++k) {
+    CHECK(array[k]["step"].get<std::int64_t>() == 700 * static_cast<std::int64_t>(k));
+    CHECK(array[k]["lr"].get<double>() == s(array[k]["step"].get<std::int64_t>()));
+  }
+  CHECK(nlohmann::json::parse(run_cli({"eval", file, "--steps", "0", "--format", "json"}).out) ==
+        nlohmann::json::array());
+
+  const double total = lrsched::sum(s, 10, 5000);
+  CHECK(run_cli({"sum", file, "--steps", "10:5000", "--format", "csv"}).out ==
+        "first,last,sum\n10,5000," + shortest(total) + "\n");
+  const auto summed =
+      nlohmann::json::parse(run_cli({"sum", file, "--steps", "10:5000", "--format", "json"}).out);
+  CHECK(summed["first"] == 10);
+  CHECK(summed["last"] == 5000);
+  CHECK(summed["sum"].get<double>() == total);
+}
+
+TEST_CASE("diff: where two configs differ, exit 0 when they agree and 1 when not") {
+  const temporary_file a(R"({"kind": "linear", "start_value": 1, "end_value": 0, "steps": 10})");
+  const temporary_file b(R"({"kind": "linear", "start_value": 1, "end_value": 0.5, "steps": 20})");
+  const auto sa = lrsched::parse_schedule(read_file(a.path()));
+  const auto sb = lrsched::parse_schedule(read_file(b.path()));
+  // The same schedule in another dialect's words is no difference.
+  const auto native = configs_dir() / "native";
+  const cli_result converted = run_cli({"convert", (native / "huggingface_cosine.json").string()});
+  const temporary_file canonical(converted.out);
+  const cli_result same = run_cli(
+      {"diff", (native / "huggingface_cosine.json").string(), canonical.path(), "--steps", "30000"});
+  CHECK(same.exit_code == 0);
+  CHECK(same.out.find("identical at every step compared") != std::string::npos);
+
+  SECTION("default range: 0 to the longer length, inclusive") {
+    const cli_result r = run_cli({"diff", a.path(), b.path(), "--format", "json"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.empty());
+    const auto d = nlohmann::json::parse(r.out);
+    CHECK(d["steps"]["first"] == 0);
+    CHECK(d["steps"]["last"] == 21);
+    CHECK(d["steps"]["count"] == 21);
+    CHECK(d["identical"] == false);
+    double max_absolute = 0;
+    std::int64_t max_absolute_step = -1;
+    double max_relative = 0;
+    std::int64_t first = -1;
+    for (std::int64_t t = 0; t <= 20; ++t) {
+      const double x = sa(t);
+      const double y = sb(t);
+      if (x == y) continue;
+      if (first < 0) first = t;
+      if (std::abs(x - y) > max_absolute) {
+        max_absolute = std::abs(x - y);
+        max_absolute_step = t;
+      }
+      max_relative = std::max(max_relative, std::abs(x - y) / std::max(std::abs(x), std::abs(y)));
+    }
+    CHECK(d["first_difference"] == first);
+    CHECK(d["max_absolute"]["value"].get<double>() == max_absolute);
+    CHECK(d["max_absolute"]["step"] == max_absolute_step);
+    CHECK(d["max_relative"]["value"].get<double>() == max_relative);
+    CHECK(max_relative == 1.0);  // a is 0 from step 10 on
+    CHECK(d["sum"]["difference"].get<double>() ==
+          lrsched::sum(sa, 0, 21) - lrsched::sum(sb, 0, 21));
+  }
+  SECTION("--steps, text and csv") {
+    const cli_result text = run_cli({"diff", a.path(), b.path(), "--steps", "0:1"});
+    CHECK(text.exit_code == 0);  // both start at 1
+    const cli_result csv = run_cli({"diff", a.path(), b.path(), "--steps", "0:10:3", "--format", "csv"});
+    CHECK(csv.exit_code == 1);
+    const auto rows = lines_of(csv.out);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].rfind("first,last,stride,count,first_difference,", 0) == 0);
+    CHECK(rows[1].rfind("0,10,3,4,3,", 0) == 0);
+    const cli_result lines = run_cli({"diff", a.path(), b.path()});
+    CHECK(lines.out.find("first difference at step 1: " + shortest(sa(1)) + " vs " +
+                         shortest(sb(1))) != std::string::npos);
+  }
+  SECTION("trouble exits with 2, as diff(1) does") {
+    CHECK(run_cli({"diff", a.path(), "/nonexistent/lrsched.json"}).exit_code == 2);
+    check_usage_error({"diff", a.path()}, "expected two FILEs, got 1");
+    check_usage_error({"diff", a.path(), (configs_dir() / "step_decay.json").string()},
+                      "has no end");
+    check_usage_error({"diff", a.path(), b.path(), "--steps", "0:1000000000000"},
+                      "diff compares at most");
+  }
+}
+
+TEST_CASE("--set and --base-lr refuse what they cannot apply, naming it") {
+  const auto native = configs_dir() / "native";
+  const std::string huggingface = (native / "huggingface_cosine.json").string();
+  const std::string canonical = (configs_dir() / "step_decay.json").string();
+  // The config sets max_steps and its learning rate itself; a canonical config takes neither.
+  check_usage_error({"check", huggingface, "--set", "max_steps=5000"}, "--set max_steps");
+  check_usage_error({"check", huggingface, "--base-lr", "0.1"}, "--base-lr");
+  check_usage_error({"eval", canonical, "--steps", "3", "--set", "no_such_field=1"},
+                    "--set no_such_field");
+  check_usage_error({"check", canonical, "--base-lr", "0.1"}, "--base-lr");
+  check_usage_error({"check", canonical, "--set", "a=1", "--set", "a=2"},
+                    "--set a given more than once");
+  // Numbers are decimal: no hexadecimal (strtod's 0x10 is 16).
+  check_usage_error({"check", huggingface, "--set", "k=0x10"}, "--set k must be a finite number");
+  check_usage_error({"check", huggingface, "--base-lr", "0x1p-3"}, "--base-lr must be a finite");
+
+  // What a config leaves out is still filled.
+  const std::string open_ended = R"({"learning_rate": 3e-4, "lr_scheduler_type": "linear"})";
+  lrsched::load_options options;
+  options.values["max_steps"] = 100;
+  const auto expected = lrsched::load_config(lrsched::parse_config(open_ended),
+                                             lrsched::dialect::hf, options);
+  const cli_result filled = run_cli({"eval", "-", "--steps", "0:100:7", "--set", "max_steps=100"},
+                                    open_ended);
+  REQUIRE(filled.exit_code == 0);
+  const auto values = numbers_of(filled.out);
+  REQUIRE(values.size() == 15);
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    CHECK(values[k] == expected(7 * static_cast<std::int64_t>(k)));
+  }
+  const std::string automatic =
+      R"({"scheduler": {"type": "WarmupLR",
+          "params": {"warmup_max_lr": "auto", "warmup_num_steps": "auto"}}})";
+  CHECK(run_cli({"check", "-", "--base-lr", "0.001", "--set", "warmup_num_steps=20"}, automatic)
+            .exit_code == 0);
+  // --set fills warmup_max_lr, so --base-lr has nothing left to fill.
+  check_usage_error({"check", "-", "--base-lr", "0.001", "--set", "warmup_num_steps=20", "--set",
+                     "warmup_max_lr=0.002"},
+                    "--base-lr has no effect", automatic);
+}
+
+TEST_CASE("messages escape control bytes of what they quote") {
+  const std::string file = (configs_dir() / "step_decay.json").string();
+  const temporary_file binary("1\n\x01\x02\x7f\x1b[31m\n");
+  const cli_result r = run_cli({"eval", file, "--steps-file", binary.path()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("line 2") != std::string::npos);
+  CHECK(r.err.find("'\\x01\\x02\\x7f\\x1b[31m'") != std::string::npos);
+  for (std::size_t k = 0; k + 1 < r.err.size(); ++k) {
+    INFO("byte " << k);
+    CHECK(static_cast<unsigned char>(r.err[k]) >= 0x20);
+    CHECK(r.err[k] != '\x7f');
+  }
+  check_usage_error({"eval", file, "--steps", "1\n2"}, "'1\\x0a2'");
+  check_usage_error({"check", file, "--set", "a\tb=1"}, "--set a\\x09b has no effect");
 }

@@ -348,7 +348,7 @@ TEST_CASE("plot: every bad input exits with 2, one line on stderr, and writes no
   check_usage_error({"plot", file, "--ascii", "-o", folder.file("x.svg")}, "--ascii");
   check_usage_error({"plot", file, "--steps", "5:5"}, "holds no step");
   check_usage_error({"plot", file, "--steps", "0:10000000:1"}, "at most 1000000");
-  check_usage_error({"plot", file, "--steps", "ten"}, "--steps must be A:B");
+  check_usage_error({"plot", file, "--steps", "ten"}, "--steps must be an integer step");
   check_usage_error({"plot"}, "missing FILE");
   check_usage_error({"plot", "-", "-"}, "standard input (-) can be read only once");
 
@@ -380,7 +380,7 @@ TEST_CASE("plot --help lists its options") {
   CHECK(help.exit_code == 0);
   CHECK(help.out.rfind("usage: lrsched plot FILE...", 0) == 0);
   for (const auto* option : {"-o, --output OUT", "--steps A:B[:STRIDE]", "--x steps|samples",
-                             "--log-y", "--sum", "--label NAME", "--ascii", "--dialect NAME"}) {
+                             "--log-y", "--sum", "--label NAME", "--ascii", "--dialect auto|canonical|pytorch"}) {
     CHECK(help.out.find(option) != std::string::npos);
   }
   CHECK(run_cli({"--help"}).out.find("  plot ") != std::string::npos);

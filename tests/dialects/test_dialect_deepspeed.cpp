@@ -61,7 +61,10 @@ TEST_CASE("every DeepSpeed golden case loads from a ds_config with DeepSpeed's v
     const auto from_auto =
         dialect::check_document(c, t, "deepspeed dialect, \"auto\" supplied", with_auto,
                                 lrsched::dialect::deepspeed, seen, supplied);
-    std::vector<std::string> extra{"--base-lr", doc["optimizer"]["params"]["lr"].dump()};
+    std::vector<std::string> extra;
+    if (dialect::uses_base_lr(with_auto, lrsched::dialect::deepspeed, supplied, from_auto)) {
+      extra = {"--base-lr", doc["optimizer"]["params"]["lr"].dump()};
+    }
     for (const auto& [field, value] : supplied.values) {
       extra.push_back("--set");
       extra.push_back(field + "=" + document(value).dump());

@@ -128,7 +128,9 @@ TEST_CASE("every PyTorch golden case loads from LightningCLI and Hydra configs w
         dialect::check_document(c, t, "pytorch dialect (lr_scheduler only)", bare,
                                 lrsched::dialect::pytorch, seen, options, tolerance);
     dialect::check_cli(c, bare, "pytorch", bare_loaded, seen,
-                       {"--base-lr", base_lr_text(c.base())});
+                       dialect::uses_base_lr(bare, lrsched::dialect::pytorch, options, bare_loaded)
+                           ? std::vector<std::string>{"--base-lr", base_lr_text(c.base())}
+                           : std::vector<std::string>{});
     dialect::check_document(c, t, "pytorch dialect (scheduler object alone)",
                             scheduler(c.function, c.params, form::hydra), lrsched::dialect::pytorch,
                             seen, options, tolerance);
