@@ -72,6 +72,7 @@ TEST_CASE("every DeepSpeed golden case loads from a ds_config with DeepSpeed's v
             << " golden cases, " << seen.round_trips << " canonical round trips, "
             << seen.cli_checked << " through lrsched eval\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "deepspeed");
   CHECK(seen.documents == 2 * file.cases.size());
 }
 

@@ -92,6 +92,7 @@ TEST_CASE("every HuggingFace golden case loads from TrainingArguments with HF's 
             << seen.round_trips << " canonical round trips, " << seen.cli_checked
             << " through lrsched eval\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "hf");
   CHECK(seen.documents >= file.cases.size() - skipped);
 }
 

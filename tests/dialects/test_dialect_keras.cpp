@@ -78,6 +78,7 @@ TEST_CASE("every Keras golden case loads from its serialized form with Keras' va
   std::cout << "keras dialect: " << seen.documents << " documents, " << seen.round_trips
             << " round trips, " << seen.cli_checked << " through lrsched eval\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "keras");
   CHECK(seen.documents == 2 * file.cases.size());
   CHECK(t.max_step_error() <= 1e-12);
   CHECK(t.max_sum_error() <= 1e-12);
