@@ -119,8 +119,10 @@ class writer {
   }
 
   [[noreturn]] void refuse(const std::string& pointer, const std::string& why) const {
-    throw conversion_error(pointer, "cannot be written as a " + system_name(to_) +
-                                        " config: " + why);
+    const std::string system = system_name(to_);
+    const bool vowel = std::string_view("aeiouAEIOU").find(system.front()) != std::string_view::npos;
+    throw conversion_error(pointer, "cannot be written as " + std::string(vowel ? "an " : "a ") +
+                                        system + " config: " + why);
   }
 
  private:
@@ -146,7 +148,7 @@ class writer {
 
   [[noreturn]] void not_a(const document& c, const std::string& pointer,
                           std::string_view what) const {
-    refuse(pointer, "the schedule is " + quote_text(kind_of(c)) + ", not " + std::string(what));
+    refuse(pointer, "the schedule is \"" + kind_of(c) + "\", not " + std::string(what));
   }
 
   // --- PyTorch: class_path / init_args, the optimizer's lr as the base LR -----------------
@@ -440,6 +442,11 @@ inline std::optional<shape> shape_of(const document& c) {
   }
   if (kind == "optax.constant_schedule") {
     return shape{real("value"), real("value"), real("value"), 0, 0, "constant"};
+  }
+  if (kind == "optax.linear_schedule" && count("transition_begin") == 0 &&
+      real("end_value") < real("init_value")) {  // a decay, not a warmup
+    return shape{real("init_value"), real("init_value"), real("end_value"), 0,
+                 count("transition_steps"), "linear"};
   }
   if (kind == "optax.warmup_constant_schedule" ||
       (kind == "optax.linear_schedule" && count("transition_begin") == 0)) {
