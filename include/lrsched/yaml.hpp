@@ -90,8 +90,9 @@ class document {
   [[nodiscard]] position position_of(std::string_view pointer) const {
     for (;;) {
       if (const auto it = positions_.find(pointer); it != positions_.end()) return it->second;
-      if (pointer.empty()) return position{};
-      pointer = pointer.substr(0, pointer.rfind('/'));
+      const auto slash = pointer.rfind('/');
+      if (pointer.empty() || slash == std::string_view::npos) return position{};
+      pointer = pointer.substr(0, slash);
     }
   }
 
