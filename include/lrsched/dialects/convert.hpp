@@ -310,16 +310,21 @@ class writer {
 
   // --- timm: a scheduler class, or training-config keys stepped per epoch ----------------
 
+  /// The timm class whose kind is `kind`, if any.
+  static const timm_dialect::scheduler_class* timm_class(const std::string& kind) {
+    for (const auto& s : timm_dialect::classes()) {
+      if (!s.kind.empty() && s.kind == kind) return &s;
+    }
+    return nullptr;
+  }
+
   document timm(const document& c) const {
     const std::string& kind = kind_of(c);
     if (kind == "stretch" && c.contains("schedule") &&
         has_prefix(kind_of(c.at("schedule")), "timm.")) {
       return timm_per_epoch(c.at("schedule"), c.at("factor").get<std::int64_t>());
     }
-    const timm_dialect::scheduler_class* chosen = nullptr;
-    for (const auto& s : timm_dialect::classes()) {
-      if (!s.kind.empty() && s.kind == kind) chosen = &s;
-    }
+    const timm_dialect::scheduler_class* chosen = timm_class(kind);
     if (chosen == nullptr) not_a(c, "", "a timm scheduler class");
     document args = arguments(c);
     document doc{{"class_path", "timm.scheduler." + std::string(chosen->class_name)}};
@@ -335,10 +340,7 @@ class writer {
   /// updates (what the timm dialect loads as `stretch(scheduler, per_epoch)`).
   document timm_per_epoch(const document& scheduler, std::int64_t per_epoch) const {
     const std::string& kind = kind_of(scheduler);
-    const timm_dialect::scheduler_class* chosen = nullptr;
-    for (const auto& s : timm_dialect::classes()) {
-      if (!s.kind.empty() && s.kind == kind) chosen = &s;
-    }
+    const timm_dialect::scheduler_class* chosen = timm_class(kind);
     if (chosen == nullptr) not_a(scheduler, "/schedule", "a timm scheduler class");
     const std::string sched(chosen->sched);
     document doc{{"sched", sched}, {"updates_per_epoch", per_epoch}, {"sched_on_updates", false}};
