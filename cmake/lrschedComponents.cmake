@@ -11,6 +11,10 @@ file(GLOB_RECURSE LRSCHED_JSON_HEADERS CONFIGURE_DEPENDS
 list(APPEND LRSCHED_JSON_HEADERS "${_lrsched_include}/json.hpp"
   "${_lrsched_include}/dialects.hpp")
 
+# lrsched::yaml: YAML configs in every dialect, read into the JSON loaders' tree (yaml-cpp).
+file(GLOB LRSCHED_YAML_HEADERS CONFIGURE_DEPENDS "${_lrsched_include}/yaml/*.hpp")
+list(APPEND LRSCHED_YAML_HEADERS "${_lrsched_include}/yaml.hpp")
+
 # lrsched::fmt: fmt::formatter for schedules.
 set(LRSCHED_FMT_HEADERS "${_lrsched_include}/fmt.hpp")
 

@@ -4,6 +4,7 @@
 set(LRSCHED_NLOHMANN_JSON_MIN_VERSION 3.10)
 set(LRSCHED_FMT_MIN_VERSION 9)
 set(LRSCHED_CERES_MIN_VERSION 2.1)
+set(LRSCHED_YAML_CPP_MIN_VERSION 0.7)
 
 # lrsched_component(<name> <package> <minimum version> <package's target> <headers>...):
 # the target lrsched::<name> (lrsched_<name>, exported as <name>) that links the core and
@@ -24,6 +25,11 @@ endfunction()
 lrsched_component(json nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION}
   nlohmann_json::nlohmann_json ${LRSCHED_JSON_HEADERS})
 lrsched_component(fmt fmt ${LRSCHED_FMT_MIN_VERSION} fmt::fmt ${LRSCHED_FMT_HEADERS})
+# YAML configs (lrsched/yaml.hpp) through yaml-cpp, on top of the JSON loaders.
+if(TARGET lrsched_json)
+  lrsched_component(yaml yaml-cpp ${LRSCHED_YAML_CPP_MIN_VERSION} "yaml-cpp;lrsched_json"
+    ${LRSCHED_YAML_HEADERS})
+endif()
 # Loss-curve laws and their fitting (lrsched/loss.hpp): the fit is a nonlinear least-squares
 # problem solved with Ceres Solver.
 lrsched_component(loss Ceres ${LRSCHED_CERES_MIN_VERSION} Ceres::ceres ${LRSCHED_LOSS_HEADERS})

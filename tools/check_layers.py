@@ -8,6 +8,7 @@ The layers, bottom to top (docs/design.md draws them):
   2 config     config/ (the kind registry and every kind; standard library only)
   3 json       json/, json.hpp (the canonical JSON reader and writer)
   4 dialects   dialects/, dialects.hpp, src.hpp (the peers' config formats)
+  5 yaml       yaml.hpp, yaml/ (YAML text into the dialects' JSON tree)
 
 Integrations sit on the core: fmt.hpp, torch.hpp, and loss.hpp with loss/ (layer
 "integration", which may include the core and the peers, and third-party headers). Two further rules:
@@ -26,7 +27,7 @@ import shutil
 import sys
 import tempfile
 
-ORDER = {"core": 0, "peers": 1, "config": 2, "json": 3, "dialects": 4}
+ORDER = {"core": 0, "peers": 1, "config": 2, "json": 3, "dialects": 4, "yaml": 5}
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 THIRD_PARTY = ("nlohmann/", "fmt/", "torch/", "ATen/", "c10/", "yaml-cpp/", "ceres/")
 DETAIL_EXCEPTIONS = {"detail/any_chain.hpp"}
@@ -46,6 +47,8 @@ def layer_of(rel: str) -> str:
         return "json"
     if top in ("dialects", "dialects.hpp", "src.hpp"):
         return "dialects"
+    if top in ("yaml", "yaml.hpp"):
+        return "yaml"
     return "core"
 
 

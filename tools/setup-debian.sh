@@ -4,7 +4,8 @@
 set -euo pipefail
 packages=(
   g++ clang libclang-rt-14-dev cmake ninja-build pkg-config git python3
-  catch2 nlohmann-json3-dev libfmt-dev libbenchmark-dev libceres-dev libcli11-dev help2man
+  catch2 nlohmann-json3-dev libfmt-dev libbenchmark-dev libceres-dev libyaml-cpp-dev
+  libcli11-dev help2man
 )
 # Extra packages a CI stage asks for (e.g. LRSCHED_EXTRA_PACKAGES="libtorch-dev").
 read -r -a extra <<< "${LRSCHED_EXTRA_PACKAGES:-}"

@@ -38,6 +38,7 @@
 #include <lrsched/config/registry.hpp>
 #include <lrsched/description.hpp>
 #include <lrsched/config/linkage.hpp>
+#include <lrsched/json/plateau.hpp>
 
 namespace lrsched {
 

@@ -69,6 +69,14 @@ const std::vector<bad_input> catalog = {
      "/steps", "expected a non-negative integer, got true"},
     {R"({"kind": "linear", "start_value": 0, "end_value": 1, "steps": 9223372036854775808})",
      "/steps", "expected a non-negative integer below 2^63, got 9223372036854775808"},
+    {R"({"kind": "linear", "start_value": 0, "end_value": 1, "steps": 9007199254740993.0})",
+     "/steps", "expected a non-negative integer written exactly, got the float 9007199254740992: "
+               "at or above 2^53 a number with a decimal point or an exponent may have been "
+               "rounded; write the integer without them"},
+    {R"({"kind": "linear", "start_value": 0, "end_value": 1, "steps": 1e17})",
+     "/steps", "expected a non-negative integer written exactly, got the float 1e+17: "
+               "at or above 2^53 a number with a decimal point or an exponent may have been "
+               "rounded; write the integer without them"},
     {R"({"kind": "linear", "start_value": 0, "end_value": 1, "steps": -1e30})",
      "/steps", "expected a non-negative integer, got -1e+30"},
     {R"({"kind": "linear", "start_value": 0, "end_value": 1, "Steps": 10})",

@@ -203,6 +203,14 @@ TEST_CASE("integral numbers written as floats count as steps") {
       R"({"kind": "shift", "steps": 2.0, "schedule": {"kind": "constant", "value": 1}})");
   CHECK(t.describe().find("steps") != nullptr);
   CHECK(std::get<std::int64_t>(*t.describe().find("steps")) == 2);
+  // The largest float below 2^53 is exact, so it loads; one step past it is refused.
+  const auto u = lrsched::parse_schedule(
+      R"({"kind": "linear", "start_value": 1, "end_value": 0, "steps": 9007199254740991.0})");
+  CHECK(u.length() == 9'007'199'254'740'991);
+  // As an integer literal the same count, and larger ones, are exact.
+  const auto v = lrsched::parse_schedule(
+      R"({"kind": "linear", "start_value": 1, "end_value": 0, "steps": 9007199254740993})");
+  CHECK(v.length() == 9'007'199'254'740'993);
 }
 
 TEST_CASE("step counts near 2^63 load exactly") {

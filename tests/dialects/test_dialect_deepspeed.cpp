@@ -75,6 +75,7 @@ TEST_CASE("every DeepSpeed golden case loads from a ds_config with DeepSpeed's v
             << " golden cases, " << seen.round_trips << " canonical round trips, "
             << seen.cli_checked << " through lrsched eval\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "deepspeed");
   CHECK(seen.documents == 2 * file.cases.size());
 }
 
@@ -108,10 +109,19 @@ TEST_CASE("deepspeed: DeepSpeed's defaults fill what the params leave out") {
   const auto warmup = lrsched::load_config(ds_config("WarmupLR", nlohmann::json::object(), 0.5));
   const auto expected = lrsched::deepspeed::warmup_lr(0.0, 0.5);
   for (std::int64_t step = 0; step < 1100; step += 7) REQUIRE(warmup(step) == expected(step));
-  // WarmupDecayLR: warmup_max_lr 0.001 (DeepSpeed's default, not the optimizer's LR).
-  const auto decay = lrsched::load_config(
-      ds_config("WarmupDecayLR", {{"total_num_steps", 3000}, {"warmup_type", "linear"}}, 0.5));
-  CHECK(decay(1001) == 0.001);
+  // WarmupDecayLR without warmup_max_lr: DeepSpeed would peak at 0.001 whatever the
+  // optimizer's LR; no hidden peak, so the base LR supplied when loading sets it, or the
+  // missing peak is an error naming it and the optimizer's lr.
+  const nlohmann::json decay_params{{"total_num_steps", 3000}, {"warmup_type", "linear"}};
+  dialect::expect_error(
+      [&] { return lrsched::load_config(ds_config("WarmupDecayLR", decay_params, 0.5)); },
+      "/scheduler/params",
+      "missing required key \"warmup_max_lr\" (the peak LR): DeepSpeed's WarmupDecayLR would "
+      "use 0.001 and ignore the optimizer's lr");
+  const auto decay =
+      lrsched::load_config(ds_config("WarmupDecayLR", decay_params, 0.5),
+                           lrsched::dialect::automatic, {.base_lr = 0.25, .values = {}});
+  CHECK(decay(1001) == 0.25);
   // No optimizer section: the base LR supplied.
   const auto cosine = lrsched::load_config(
       document{{"scheduler", {{"type", "WarmupCosineLR"}, {"params", {{"total_num_steps", 100}}}}}},

@@ -92,6 +92,7 @@ TEST_CASE("every HuggingFace golden case loads from TrainingArguments with HF's 
             << seen.round_trips << " canonical round trips, " << seen.cli_checked
             << " through lrsched eval\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "hf");
   CHECK(seen.documents >= file.cases.size() - skipped);
 }
 
@@ -105,7 +106,8 @@ TEST_CASE("hf: TrainingArguments' defaults, warmup_ratio and max_steps from the 
                            {.base_lr = 0.25, .values = {}});
   CHECK(fallback(7) == 0.25);
   CHECK(lrsched::load_config(document{{"lr_scheduler_type", "constant"}})(7) == 5e-5);
-  // warmup_ratio: ceil(max_steps · ratio) warmup steps; warmup_steps > 0 wins over it.
+  // warmup_ratio: ceil(max_steps · ratio) warmup steps (beside warmup_steps > 0, which would
+  // override it, it is an error: test_dialect_no_effect.cpp).
   const auto ratio = lrsched::load_config(document{{"learning_rate", 1.0},
                                                    {"lr_scheduler_type", "constant_with_warmup"},
                                                    {"warmup_ratio", 0.105},
@@ -123,7 +125,7 @@ TEST_CASE("hf: TrainingArguments' defaults, warmup_ratio and max_steps from the 
       lrsched::load_config(document{{"learning_rate", 1.0},
                                     {"lr_scheduler_type", "constant_with_warmup"},
                                     {"warmup_steps", 4},
-                                    {"warmup_ratio", 0.5},
+                                    {"warmup_ratio", 0.0},
                                     {"max_steps", 100}});
   CHECK(steps_win(4) == 1.0);
   // max_steps -1 (not set) taken from the options.

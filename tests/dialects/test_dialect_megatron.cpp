@@ -80,6 +80,7 @@ TEST_CASE("every Megatron-LM golden case loads from its arguments, by iterations
             << " golden cases, " << seen.round_trips << " canonical round trips, "
             << seen.cli_checked << " through lrsched eval\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "megatron");
   CHECK(seen.documents >= 2 * file.cases.size());
 }
 

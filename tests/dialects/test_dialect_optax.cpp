@@ -67,6 +67,7 @@ TEST_CASE("every optax golden case loads from its optax call with optax's values
   std::cout << "optax dialect: " << seen.documents << " documents, " << seen.round_trips
             << " round trips, " << seen.cli_checked << " through lrsched eval\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "optax");
   CHECK(seen.documents == file.cases.size());
   CHECK(t.max_step_error() <= 1e-12);
   CHECK(t.max_sum_error() <= 1e-12);

@@ -143,6 +143,7 @@ TEST_CASE("every PyTorch golden case loads from LightningCLI and Hydra configs w
             << " round trips, " << seen.cli_checked << " through lrsched eval, " << refused
             << " cases refused with a reason\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "pytorch");
   CHECK(refused == golden::count(file, "LambdaLR") + golden::count(file, "MultiplicativeLR") +
                        golden::count(file, "ReduceLROnPlateau"));
   CHECK(seen.documents == 4 * (file.cases.size() - refused));

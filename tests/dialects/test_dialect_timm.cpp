@@ -107,6 +107,7 @@ TEST_CASE("every timm golden case loads from a scheduler class and from config k
             << " golden cases (" << config_cases << " also as config keys), " << seen.round_trips
             << " canonical round trips, " << seen.cli_checked << " through lrsched eval\n";
   t.print(std::cout);
+  dialect::print_conversions(std::cout, "timm");
   CHECK(config_cases + 1 == file.cases.size());  // all but Tanh with lb/ub
 }
 

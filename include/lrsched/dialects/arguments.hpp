@@ -32,6 +32,19 @@ inline void check_arguments(const document& doc, const std::vector<std::string>&
   check_keys(doc, "", allowed, owner);
 }
 
+/// Throws at `key` of `doc` (the object at `path`) when it holds a value other than null and `inert` (the peer's
+/// own default, which an argument dump writes whatever the configuration, so it says
+/// nothing): the peer would ignore that value, for the reason `why`.
+inline void refuse_without_effect(const document& doc, const std::string& path,
+                                  std::string_view key, const document& inert,
+                                  std::string_view why) {
+  if (!given(doc, key) || doc.at(std::string(key)) == inert) return;
+  throw config_error(child_pointer(path, key), "this argument has no effect here: " +
+                                                 std::string(why) + "; expected it left out or " +
+                                                 json::got(inert) + ", got " +
+                                                 json::got(doc.at(std::string(key))));
+}
+
 /// A pointer's first key and the rest: "/num_cycles/0" is {"num_cycles", "/0"}; "" is {"", ""}.
 inline std::pair<std::string, std::string> split_pointer(const std::string& pointer) {
   if (pointer.empty()) return {};

@@ -229,7 +229,14 @@ inline std::optional<double> optimizer_lr(const document& doc, const load_option
     params["warmup_max_lr"] = *optimizer;
   }
   if (kind == "deepspeed.warmup_decay_lr" && !params.contains("warmup_max_lr")) {
-    params["warmup_max_lr"] = 0.001;
+    // DeepSpeed would use 0.001 whatever the optimizer's LR is: a peak nobody wrote.
+    if (!options.base_lr) {
+      throw config_error(params_path,
+                         "missing required key \"warmup_max_lr\" (the peak LR): DeepSpeed's "
+                         "WarmupDecayLR would use 0.001 and ignore the optimizer's lr; write the "
+                         "peak here, or supply a base LR when loading (--base-lr)");
+    }
+    params["warmup_max_lr"] = *options.base_lr;
   }
   if (kind == "deepspeed.warmup_cosine_lr") {
     const auto optimizer = lr();

@@ -265,6 +265,16 @@ inline std::string origin_of(const origins& o, const std::string& pointer) {
                            " (HF derives it from num_train_epochs and the dataset size, which a "
                            "config does not hold; give max_steps, or supply it when loading)");
   };
+  if (!type->warmup) {
+    const std::string why = "HF's get_scheduler gives lr_scheduler_type " +
+                            quote_text(type->name) +
+                            " no warmup (\"constant_with_warmup\" has one)";
+    refuse_without_effect(doc, "", "warmup_steps", 0, why);
+    refuse_without_effect(doc, "", "warmup_ratio", 0.0, why);
+  } else if (warmup_steps > 0) {
+    refuse_without_effect(doc, "", "warmup_ratio", 0.0,
+                          "a positive warmup_steps overrides warmup_ratio in HF's Trainer");
+  }
   where.warmup = "/warmup_steps";
   std::int64_t num_warmup_steps = warmup_steps;
   if (type->warmup && warmup_steps == 0 && warmup_ratio > 0.0) {

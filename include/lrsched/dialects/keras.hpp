@@ -5,7 +5,8 @@
 /// the Keras-faithful schedule (`lrsched/peers/keras.hpp`).
 ///
 /// `config` holds the class's `get_config()` values; its `"name"` is accepted and ignored,
-/// and a `null` `warmup_target` means no warmup, as in Keras.
+/// and a `null` `warmup_target` means no warmup, as in Keras (a `warmup_steps` other than 0
+/// is then an error: Keras would ignore it).
 ///
 /// Included by `lrsched/dialects.hpp` (which defines `load_options`); not on its own.
 #ifndef LRSCHED_DIALECTS_KERAS_HPP
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include <lrsched/any_schedule.hpp>
+#include <lrsched/dialects/arguments.hpp>
 #include <lrsched/dialects/common.hpp>
 
 namespace lrsched::detail::dialects {
@@ -104,6 +106,10 @@ inline any_schedule load(const document& doc) {
   std::vector<std::string> allowed = field_names(kind);
   allowed.emplace_back("name");
   check_keys(args, "/config", allowed, kind);
+  if (kind == "keras.cosine_decay" && !given(args, "warmup_target")) {
+    refuse_without_effect(args, "/config", "warmup_steps", 0,
+                          "without a warmup_target Keras' CosineDecay has no warmup");
+  }
   drop_nulls(args, {"warmup_target"});
   return read_kind(kind, std::move(args), "/config", 1);
 }

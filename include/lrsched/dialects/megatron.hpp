@@ -201,6 +201,22 @@ inline std::string origin_of(const origins& o, const document& doc, const std::s
           ? text_at(doc.at("lr_decay_style"), "/lr_decay_style", "a string naming the decay style")
           : "linear";
   args["lr_decay_style"] = style;
+  // Arguments a dump writes whatever the style: refused where a value would be ignored.
+  if (style != "WSD") {
+    const std::string why = "only lr_decay_style \"WSD\" anneals, and this one is " +
+                            quote_text(style);
+    refuse_without_effect(doc, "", anneal_key, document(), why);
+    refuse_without_effect(doc, "", "lr_wsd_decay_style", "exponential", why);
+  }
+  if (style == "constant") {
+    refuse_without_effect(doc, "", "min_lr", 0.0,
+                          "lr_decay_style \"constant\" holds lr after the warmup and never "
+                          "reaches min_lr");
+  }
+  if (warmup == 0) {
+    refuse_without_effect(doc, "", "lr_warmup_init", 0.0,
+                          "it is where the warmup starts, and the warmup is 0 " + unit);
+  }
   if (style == "WSD") {
     if (!given(doc, anneal_key)) {
       throw config_error("", "missing required key " + quote_text(anneal_key) +

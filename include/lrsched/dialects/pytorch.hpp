@@ -33,6 +33,7 @@
 #include <vector>
 
 #include <lrsched/any_schedule.hpp>
+#include <lrsched/dialects/arguments.hpp>
 #include <lrsched/dialects/common.hpp>
 
 namespace lrsched::detail::dialects {
@@ -255,14 +256,26 @@ inline any_schedule load_scheduler(const document& j, const std::string& path,
                          "scale_fn takes a Python callable; cannot be loaded from a config (use "
                          "mode, or multiply a triangular cycle by an lrsched schedule)");
     }
+    const std::string mode = given(args, "mode") ? text_at(args.at("mode"),
+                                                            child_pointer(at, "mode"),
+                                                            "a string naming the mode")
+                                                  : "triangular";
     if (const auto it = args.find("scale_mode"); it != args.end()) {
-      // Without scale_fn, PyTorch sets the scale mode from `mode` and ignores this one.
+      // Without scale_fn, PyTorch sets the scale mode from `mode` and ignores this one: the
+      // value `mode` implies (what a LightningCLI dump writes) says nothing, another is lost.
       const auto& value =
           text_at(*it, child_pointer(at, "scale_mode"), "\"cycle\" or \"iterations\"");
       if (value != "cycle" && value != "iterations") {
         expected(child_pointer(at, "scale_mode"), "\"cycle\" or \"iterations\"", *it);
       }
-      args.erase(it);
+      refuse_without_effect(args, at, "scale_mode", mode == "exp_range" ? "iterations" : "cycle",
+                            "without scale_fn PyTorch's CyclicLR takes the scale mode from mode (" +
+                                quote_text(mode) + ")");
+      args.erase("scale_mode");
+    }
+    if (mode != "exp_range") {
+      refuse_without_effect(args, at, "gamma", 1.0,
+                            "PyTorch's CyclicLR uses gamma only in mode \"exp_range\"");
     }
   }
   if (kind == "pytorch.one_cycle_lr") {
@@ -279,6 +292,12 @@ inline any_schedule load_scheduler(const document& j, const std::string& path,
         const std::string where = child_pointer(at, keys[k]);
         factors[k] = integer_at(args.at(keys[k]), where, true);
         if (factors[k] <= 0) expected(where, "a positive integer", args.at(keys[k]));
+      }
+      if (args.contains("total_steps")) {
+        for (const char* key : keys) {
+          refuse_without_effect(args, at, key, document(),
+                                "PyTorch's OneCycleLR uses total_steps when it is given");
+        }
       }
       if (has_epochs && has_per_epoch) {
         if (factors[0] > std::numeric_limits<std::int64_t>::max() / factors[1]) {

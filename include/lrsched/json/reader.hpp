@@ -115,7 +115,10 @@ template <class Json>
 }
 
 /// A step count: a non-negative integer, also when written as an integral
-/// float (1e5); 3.5, 1e30, "10" and true are not.
+/// float (1e5); 3.5, 1e30, "10" and true are not. A float's magnitude must stay below
+/// 2^53, where every integer a float can hold is the one written: 9007199254740993.0
+/// parses as ...992, so it is refused rather than silently rounded (an integer literal
+/// without a decimal point or exponent is exact up to 2^63).
 template <class Json>
 std::int64_t read_integer(const Json& j, const std::string& path, bool non_negative) {
   const std::string_view what = non_negative ? "a non-negative integer" : "an integer";
@@ -138,6 +141,13 @@ std::int64_t read_integer(const Json& j, const std::string& path, bool non_negat
     if (non_negative && value < 0.0) expected(path, what, j);
     if (value >= two_63 || value < -two_63) {
       expected(path, std::string(what) + (non_negative ? " below 2^63" : " within int64"), j);
+    }
+    constexpr double two_53 = 9007199254740992.0;
+    if (value >= two_53 || value <= -two_53) {
+      throw config_error(path, "expected " + std::string(what) +
+                                   " written exactly, got the float " + got(j) +
+                                   ": at or above 2^53 a number with a decimal point or an "
+                                   "exponent may have been rounded; write the integer without them");
     }
     return static_cast<std::int64_t>(value);
   }
