@@ -429,6 +429,11 @@ template <class Term>
                                                    int power = 1,
                                                    bool complement = false) noexcept {
   if (last <= first) return 0.0L;
+  if (first == 0 && !complement) {
+    // w(0) = 1 exactly; the reflected range below starts at u = steps − first + 1, which
+    // must not overflow for steps = INT64_MAX.
+    return 1.0L + cosine_weight_sum(1, last, steps, exponent, power, complement);
+  }
   const long double angle = quarter_wave_angle(steps);
   if (exponent == 1.0 && power == 1) {
     return complement ? sine_squared_sum(first, last, angle)
