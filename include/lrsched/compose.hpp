@@ -133,6 +133,17 @@ class product {
       return detail::loop_sum(*this, first, last);
     }
   }
+  /// Σ s² in closed form when one factor is a `constant`: c² times the other's.
+  [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept
+      requires(std::same_as<L, constant> || std::same_as<R, constant>) {
+    if constexpr (std::same_as<L, constant>) {
+      const auto c = static_cast<long double>(left_.value());
+      return c * c * detail::sum_of_squares_ld(right_, first, last);
+    } else {
+      const auto c = static_cast<long double>(right_.value());
+      return c * c * detail::sum_of_squares_ld(left_, first, last);
+    }
+  }
   /// Strided sums exist when one factor is a `constant` (the closed form of the other).
   [[nodiscard]] long double sum_strided(std::int64_t first, std::int64_t last,
                                         std::int64_t stride) const noexcept

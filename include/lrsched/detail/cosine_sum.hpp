@@ -611,7 +611,10 @@ class cosine_weight_jet {
     // The shape is a bump of width ~steps/√p for a large exponent: no panel wider than that.
     const long double widest =
         std::max(1.0L, steps_ / (4.0L * (1.0L + std::sqrt(exponent_ * power_))));
-    const long double ratio = 1.0L + 1.0L / (1.0L + exponent_ * power_ / 4.0L);
+    // Consecutive graded panels differ by the factor `ratio`: ω^power ~ distance^{2p·power}
+    // then changes by a factor e^{min(1.4, 16/(2p·power))·2p·power} <= e^16 over a panel,
+    // which 24 Gauss points integrate to long-double precision.
+    const long double ratio = std::exp(std::min(0.7L, 8.0L / (exponent_ * power_)));
     long double lo = near;
     while (lo < far) {
       long double hi = std::max(lo * ratio, lo + 1.0L);
