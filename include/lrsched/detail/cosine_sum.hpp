@@ -40,7 +40,7 @@
 /// - any other exponent (non-integer, or p·r > 24), and strided sums with p != 1: no
 ///   closed form; the midpoint Euler–Maclaurin formula, Σ F(k) = ∫F + Σ_k γ_k [F^{(2k−1)}]
 ///   with five corrections, the integral by 24-point Gauss–Legendre on panels graded
-///   geometrically away from the end t = n (where ω^r ~ (n − t)^{2pr}) and no wider than
+///   geometrically away from the end t = n (where ω^r ~ (n − t)^{2pr}), all no wider than
 ///   n/(4(1 + √(pr))), the derivatives exactly from (log w)' = ∓2p·tan (cot) and
 ///   tan' = 1 + tan². The 512 terms next to t = n, where ω^r is not smooth, and short
 ///   ranges are summed term by term. Bounded work (≤ ~3,000 evaluations plus 24 per panel,
@@ -603,7 +603,7 @@ class cosine_weight_jet {
   }
 
  private:
-  // Panels on the distances [near, far] from the start (or the end), graded away from it.
+  // Panels on the distances [near, far] from the start (or the end), graded away from the end.
   void integrate_graded(long double near, long double far, bool from_end,
                         compensated_sum& total) const noexcept {
     if (!(near < far)) return;
@@ -611,13 +611,16 @@ class cosine_weight_jet {
     // The shape is a bump of width ~steps/√p for a large exponent: no panel wider than that.
     const long double widest =
         std::max(1.0L, steps_ / (4.0L * (1.0L + std::sqrt(exponent_ * power_))));
-    // Consecutive graded panels differ by the factor `ratio`: ω^power ~ distance^{2p·power}
-    // then changes by a factor e^{min(1.4, 16/(2p·power))·2p·power} <= e^16 over a panel,
-    // which 24 Gauss points integrate to long-double precision.
-    const long double ratio = std::exp(std::min(0.7L, 8.0L / (exponent_ * power_)));
+    // Near the end ω^power ~ distance^{2p·power}, not smooth at 0 for a non-integer p:
+    // consecutive panels grow by the factor `ratio`, so that the power changes by at most
+    // e^48 over a panel, a shape 24 Gauss points (exact to degree 47) integrate to
+    // long-double precision. Near the start ω is an even analytic function of the angle:
+    // panels of the widest size.
+    const long double ratio =
+        from_end ? std::exp(std::min(0.7L, 24.0L / (exponent_ * power_))) : 0.0L;
     long double lo = near;
     while (lo < far) {
-      long double hi = std::max(lo * ratio, lo + 1.0L);
+      long double hi = from_end ? std::max(lo * ratio, lo + 1.0L) : lo + widest;
       hi = std::min({hi, lo + widest, far});
       const long double half = (hi - lo) / 2.0L;
       const long double centre = (hi + lo) / 2.0L;
