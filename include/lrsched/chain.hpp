@@ -97,6 +97,9 @@ class chain_schedule {
       }
       start += durations[k];
     }
+    detail::require_chain_length_fits("pieces[" + detail::format_number(std::int64_t(size - 1)) + "]",
+                                      starts_.back(),
+                                      detail::optional_length(std::get<size - 1>(pieces_)));
   }
 
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {

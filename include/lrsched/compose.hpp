@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <concepts>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include <lrsched/concepts.hpp>
 #include <lrsched/constant.hpp>
@@ -23,16 +25,36 @@
 
 namespace lrsched {
 
+namespace detail {
+/// The steps where a composite can check its values at construction: step 0 and, for a
+/// schedule that holds from some step on, that step (its value from there to int64's end).
+template <Schedule S>
+std::vector<std::int64_t> known_steps(const S& s) {
+  std::vector<std::int64_t> steps{0};
+  if (const auto hold = optional_length(s); hold && *hold > 0) steps.push_back(*hold);
+  return steps;
+}
+}  // namespace detail
+
 /// @brief s(t) = factor · inner(t). Sum: factor · Σ inner. The shape of the
 /// factor-style peers (PyTorch `LambdaLR`, HF lambdas): `base_lr * factor_schedule`.
+/// A factor that overflows the value at step 0 or at the hold is rejected naming
+/// "factor"; anywhere else the value saturates at ±DBL_MAX (it is never infinite).
 template <Schedule S>
 class scaled {
  public:
   scaled(S inner, double factor)
-      : inner_(std::move(inner)), factor_(detail::require_finite("scale", "factor", factor)) {}
+      : inner_(std::move(inner)), factor_(detail::require_finite("scale", "factor", factor)) {
+    for (const std::int64_t step : detail::known_steps(inner_)) {
+      detail::require_finite_product("scale", "factor", "factor × schedule", step, factor_,
+                                     static_cast<double>(inner_(step)), factor_);
+    }
+  }
 
+  /// factor·inner(t), saturated to ±DBL_MAX where it would overflow between the steps
+  /// checked at construction.
   [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
-    return factor_ * static_cast<double>(inner_(step));
+    return detail::saturated_product(factor_, static_cast<double>(inner_(step)));
   }
   [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
     return static_cast<long double>(factor_) * detail::sum_ld(inner_, first, last);
@@ -80,13 +102,27 @@ constexpr std::int64_t length_or_zero(const S& s) noexcept {
 /// side keeps the closed-form sum; any other product sums by compensated
 /// summation (there is no closed form for a product of two general shapes), over
 /// the steps before it holds its final value when both factors are finite.
+/// Factors whose product overflows at step 0 or where either holds are rejected naming
+/// "factors"; anywhere else the value saturates at ±DBL_MAX.
 template <Schedule L, Schedule R>
 class product {
  public:
-  product(L left, R right) : left_(std::move(left)), right_(std::move(right)) {}
+  product(L left, R right) : left_(std::move(left)), right_(std::move(right)) {
+    auto steps = detail::known_steps(left_);
+    const auto more = detail::known_steps(right_);
+    steps.insert(steps.end(), more.begin(), more.end());
+    for (const std::int64_t step : steps) {
+      const auto a = static_cast<double>(left_(step));
+      const auto b = static_cast<double>(right_(step));
+      detail::require_finite_product("product", "factors", "the product", step, a, b, a * b);
+    }
+  }
 
+  /// left(t)·right(t), saturated to ±DBL_MAX where it would overflow between the steps
+  /// checked at construction.
   [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
-    return static_cast<double>(left_(step)) * static_cast<double>(right_(step));
+    return detail::saturated_product(static_cast<double>(left_(step)),
+                                     static_cast<double>(right_(step)));
   }
   [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
     if constexpr (std::same_as<L, constant>) {
@@ -95,6 +131,17 @@ class product {
       return static_cast<long double>(right_.value()) * detail::sum_ld(left_, first, last);
     } else {
       return detail::loop_sum(*this, first, last);
+    }
+  }
+  /// Σ s² in closed form when one factor is a `constant`: c² times the other's.
+  [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept
+      requires(std::same_as<L, constant> || std::same_as<R, constant>) {
+    if constexpr (std::same_as<L, constant>) {
+      const auto c = static_cast<long double>(left_.value());
+      return c * c * detail::sum_of_squares_ld(right_, first, last);
+    } else {
+      const auto c = static_cast<long double>(right_.value());
+      return c * c * detail::sum_of_squares_ld(left_, first, last);
     }
   }
   /// Strided sums exist when one factor is a `constant` (the closed form of the other).
@@ -169,7 +216,16 @@ template <Schedule S>
 class shifted {
  public:
   shifted(S inner, std::int64_t steps)
-      : inner_(std::move(inner)), steps_(detail::require_steps("shift", "steps", steps)) {}
+      : inner_(std::move(inner)), steps_(detail::require_steps("shift", "steps", steps)) {
+    // length() = steps + inner's length must be an int64 step.
+    const auto inner_length = detail::optional_length(inner_);
+    if (inner_length && *inner_length > std::numeric_limits<std::int64_t>::max() - steps_) {
+      detail::reject("shift", "steps",
+                     "small enough that steps + the schedule's length (" +
+                         detail::format_number(*inner_length) + ") fits in int64",
+                     steps_);
+    }
+  }
 
   [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
     return static_cast<double>(inner_(step > steps_ ? step - steps_ : 0));

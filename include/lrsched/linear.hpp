@@ -17,7 +17,8 @@ namespace lrsched {
 ///
 /// s(t) = (start·(n − t) + end·t) / n for 0 ≤ t < n, with n = steps; s(t) = end
 /// for t ≥ n. The two-product form is exact at both ends and keeps full
-/// relative precision when a ramp decays to 0. `steps == 0` is the constant
+/// relative precision when a ramp decays to 0; where the products overflow double
+/// (values near ±DBL_MAX) it is evaluated in long double, so every value is finite. `steps == 0` is the constant
 /// `end_value`. Sum: arithmetic series (also `sum_strided`). Covers linear
 /// warmup and linear decay: PyTorch `LinearLR` (times the base LR), optax
 /// `linear_schedule`, HF `linear`, Keras `PolynomialDecay(power=1)`,
@@ -37,7 +38,13 @@ class linear {
     if (step <= 0) return start_;
     const auto t = static_cast<double>(step);
     const auto remaining = static_cast<double>(steps_ - step);
-    return (start_ * remaining + end_ * t) / static_cast<double>(steps_);
+    const double value = (start_ * remaining + end_ * t) / static_cast<double>(steps_);
+    // The products overflow double only for values near ±DBL_MAX (the value itself lies
+    // between start and end, so it is finite): redo those in long double.
+    if (value - value == 0.0) return value;
+    return static_cast<double>((static_cast<long double>(start_) * remaining +
+                                static_cast<long double>(end_) * t) /
+                               static_cast<long double>(steps_));
   }
 
   /// Σ over [first, last): arithmetic series on the ramp, then the held end value.

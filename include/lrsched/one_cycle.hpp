@@ -40,8 +40,10 @@ inline constexpr std::string_view one_cycle_anneal_names[] = {"cos", "linear"};
 struct one_cycle_options {
   double pct_start = 0.3;  ///< fraction of total_steps spent rising, in [0, 1]
   one_cycle_anneal anneal_strategy = one_cycle_anneal::cos;
-  double div_factor = 25.0;       ///< initial value = max_lr / div_factor; finite, > 0
-  double final_div_factor = 1e4;  ///< final value = initial value / final_div_factor; finite, > 0
+  /// initial value = max_lr / div_factor; finite, > 0, and the quotient finite
+  double div_factor = 25.0;
+  /// final value = initial value / final_div_factor; finite, > 0, and the quotient finite
+  double final_div_factor = 1e4;
   bool three_phase = false;       ///< fall back to the initial value before the final annealing
 };
 
@@ -92,7 +94,20 @@ class one_cycle {
     detail::require_positive("one_cycle", "div_factor", options_.div_factor);
     detail::require_positive("one_cycle", "final_div_factor", options_.final_div_factor);
     initial_lr_ = max_lr_ / options_.div_factor;
+    if (!std::isfinite(initial_lr_)) {
+      detail::reject("one_cycle", "div_factor",
+                     "large enough that max_lr / div_factor is finite (max_lr = " +
+                         detail::format_number(max_lr_) + ")",
+                     options_.div_factor);
+    }
     min_lr_ = initial_lr_ / options_.final_div_factor;
+    if (!std::isfinite(min_lr_)) {
+      detail::reject("one_cycle", "final_div_factor",
+                     "large enough that max_lr / div_factor / final_div_factor is finite "
+                     "(max_lr / div_factor = " +
+                         detail::format_number(initial_lr_) + ")",
+                     options_.final_div_factor);
+    }
     const auto n = static_cast<double>(total_);
     const double rise_end = pct * n - 1.0;
     const double last_end = static_cast<double>(total_ - (total_ > 0 ? 1 : 0));

@@ -5,6 +5,7 @@
 #ifndef LRSCHED_QUERIES_HPP
 #define LRSCHED_QUERIES_HPP
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -29,8 +30,8 @@ template <Schedule S>
   // Invariant: s(lo) >= threshold, s(hi) < threshold.
   std::int64_t lo = first;
   std::int64_t hi = last - 1;
-  while (hi - lo > 1) {
-    const std::int64_t mid = lo + (hi - lo) / 2;
+  while (detail::distance(lo, hi) > 1) {
+    const std::int64_t mid = detail::midpoint(lo, hi);
     if (static_cast<double>(s(mid)) < threshold) {
       hi = mid;
     } else {
@@ -43,28 +44,33 @@ template <Schedule S>
 /// @brief The number of steps n >= first such that Σ_{t=first}^{n-1} s(t)
 /// first reaches `target` (the smallest n with sum(s, first, n) >= target), or
 /// nullopt if the summed LR never gets there before int64's end (e.g. a decay
-/// to 0 whose total area is smaller than the target).
+/// to 0 whose total area is smaller than the target) or the target is NaN.
+/// A target <= 0 is reached at `first`. Any int64 `first` is valid.
 ///
 /// Needs s(t) >= 0 (the running sum is then non-decreasing). Exponential
 /// search for a bracket, then bisection: O(log n) closed-form sums.
 template <Schedule S>
 [[nodiscard]] std::optional<std::int64_t> steps_to_reach_sum(const S& s, double target,
                                                              std::int64_t first = 0) noexcept {
+  if (std::isnan(target)) return std::nullopt;  // no sum reaches NaN
   if (!(target > 0.0)) return first;
   const auto goal = static_cast<long double>(target);
   constexpr std::int64_t end_of_time = std::numeric_limits<std::int64_t>::max();
-  std::int64_t span = 1;
+  std::uint64_t span = 1;
   std::int64_t hi = first;
   for (;;) {
-    hi = span > end_of_time - first ? end_of_time : first + span;
+    hi = span >= detail::distance(first, end_of_time) ? end_of_time
+                                                      : detail::advance(first, span);
     if (detail::sum_ld(s, first, hi) >= goal) break;
     if (hi == end_of_time) return std::nullopt;
-    span = span > end_of_time / 2 ? end_of_time : span * 2;
+    span = span > std::numeric_limits<std::uint64_t>::max() / 2
+               ? std::numeric_limits<std::uint64_t>::max()
+               : span * 2;
   }
   // Invariant: sum(first, lo) < target <= sum(first, hi).
   std::int64_t lo = first;
-  while (hi - lo > 1) {
-    const std::int64_t mid = lo + (hi - lo) / 2;
+  while (detail::distance(lo, hi) > 1) {
+    const std::int64_t mid = detail::midpoint(lo, hi);
     if (detail::sum_ld(s, first, mid) >= goal) {
       hi = mid;
     } else {

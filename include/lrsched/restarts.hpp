@@ -191,11 +191,15 @@ class cosine_restarts {
       if (whole > (max - part) / first_period_) return max;
       return whole * first_period_ + part;
     }
-    const long double start = cycle_start(cycle) / divisor_;
-    if (!(start < 9.2e18L)) return max;
-    auto t = static_cast<std::int64_t>(std::ceil(start));
-    while (t > 0 && scaled(t - 1) >= cycle_start(cycle)) --t;
-    while (scaled(t) < cycle_start(cycle)) ++t;
+    // ⌈start⌉ settled against the exact scaled steps; a start whose first step lies past the
+    // int64 maximum (2^63 − 1) reports the maximum.
+    constexpr long double past_int64 = 9223372036854775808.0L;  // 2^63
+    const long double target = cycle_start(cycle);
+    const long double up = std::ceil(target / divisor_);
+    if (!(up < past_int64)) return max;
+    auto t = static_cast<std::int64_t>(up);
+    while (t > 0 && scaled(t - 1) >= target) --t;
+    while (t < max && scaled(t) < target) ++t;
     return t;
   }
 

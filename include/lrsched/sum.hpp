@@ -4,6 +4,7 @@
 #define LRSCHED_SUM_HPP
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include <lrsched/concepts.hpp>
@@ -118,20 +119,39 @@ template <Schedule S>
 ///
 /// This is the second input (after the summed LR S1) of loss-prediction laws
 /// with LR annealing: it grows while the LR decays and remembers recent decay
-/// with factor λ (default 0.999). O(steps).
+/// with factor λ (default 0.999). Computed from the identity
+/// (1 − λ)·S2 = (η_0 − η_n) − λ·m_n (n = steps), with m_n summed over the last
+/// K = min(n, ⌈45 / −ln λ⌉) differences only (the older ones weigh at most
+/// λ^K < 2^-64 of the total variation of η): at most K + 2 evaluations, 45'000 at
+/// the default λ = 0.999, whatever `steps` is; λ = 1 (S2 = Σ (η_0 − η_i)) and λ = 0
+/// (S2 = η_0 − η_n) take O(1) and the schedule's closed-form sum.
+/// @throws invalid_schedule naming "momentum" unless 0 <= momentum <= 1.
 template <Schedule S>
-[[nodiscard]] double annealing_area(const S& s, std::int64_t steps,
-                                    double momentum = 0.999) noexcept {
-  detail::compensated_sum area;
+[[nodiscard]] double annealing_area(const S& s, std::int64_t steps, double momentum = 0.999) {
+  if (!(momentum >= 0.0 && momentum <= 1.0)) {
+    detail::reject("annealing_area", "momentum", "in [0, 1]", momentum);
+  }
+  if (steps <= 0) return 0.0;
+  const auto first_value = static_cast<long double>(s(0));
+  const auto last_value = static_cast<long double>(s(steps));
+  if (momentum == 1.0) {  // m_i = η_0 − η_i
+    return static_cast<double>(detail::count(0, steps) * first_value -
+                               detail::sum_ld(s, 1, steps) - last_value);
+  }
+  const auto lambda = static_cast<long double>(momentum);
+  const long double window = momentum == 0.0 ? 1.0L : std::ceil(45.0L / -std::log(lambda));
+  const std::int64_t terms =
+      window >= static_cast<long double>(steps) ? steps : static_cast<std::int64_t>(window);
+  // m_n over the last `terms` differences, by the recurrence started from m = 0.
   long double m = 0.0L;
-  auto previous = static_cast<long double>(s(0));
-  for (std::int64_t i = 1; i <= steps; ++i) {
-    const auto current = static_cast<long double>(s(i));
-    m = static_cast<long double>(momentum) * m + (previous - current);
-    area.add(m);
+  const std::int64_t from = steps - terms;  // >= 0
+  auto previous = static_cast<long double>(s(from));
+  for (std::int64_t k = 1; k <= terms; ++k) {
+    const auto current = static_cast<long double>(s(from + k));
+    m = lambda * m + (previous - current);
     previous = current;
   }
-  return static_cast<double>(area.value());
+  return static_cast<double>(((first_value - last_value) - lambda * m) / (1.0L - lambda));
 }
 
 }  // namespace lrsched

@@ -62,22 +62,34 @@ class tanh_decay {
     return max_ * upper + min_ * lower;
   }
 
-  /// Σ over [first, last): two sums of logistic progressions, then the held min.
+  /// Σ over [first, last): two sums of logistic progressions, then the held min. On a
+  /// steep curve (x moving by more than 1/8 per step) the few steps where tanh is not
+  /// saturated are summed from operator() itself, so the sum agrees with the values even
+  /// where x's own rounding decides a step (|lb|, |ub| near 1e308).
   [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
     const long double min = min_;
     long double total = detail::count(std::max(first, steps_), last) * min;
     const std::int64_t decay_end = std::min(last, steps_);
-    if (first < decay_end) {
-      const long double slope =
-          (static_cast<long double>(ub_) - static_cast<long double>(lb_)) / steps_;
-      const long double x0 =
-          static_cast<long double>(lb_) + slope * static_cast<long double>(first);
-      const long double n = detail::count(first, decay_end);
-      total += static_cast<long double>(max_) *
-                   detail::logistic_progression_sum(-2.0L * x0, -2.0L * slope, n) +
-               min * detail::logistic_progression_sum(2.0L * x0, 2.0L * slope, n);
-    }
-    return total;
+    if (first >= decay_end) return total;
+    const long double slope =
+        (static_cast<long double>(ub_) - static_cast<long double>(lb_)) / steps_;
+    if (!(std::fabs(slope) > 0.125L)) return total + logistic_part(first, decay_end, slope);
+    // |x| <= 30 only within `reach` steps of the zero crossing, widened by the rounding of
+    // x in double (< 2^-50·max(|lb|, |ub|)): at most ~240 + 2^-47·steps steps.
+    const long double rounding = std::ldexp(std::fmax(std::fabs(lb_), std::fabs(ub_)), -50);
+    const long double reach = (30.0L + rounding) / std::fabs(slope) + 2.0L;
+    const long double crossing = -static_cast<long double>(lb_) / slope;
+    const auto clip = [&](long double t) {
+      return static_cast<std::int64_t>(std::clamp(t, static_cast<long double>(first),
+                                                  static_cast<long double>(decay_end)));
+    };
+    const std::int64_t lo = clip(std::floor(crossing - reach));
+    const std::int64_t hi = clip(std::ceil(crossing + reach) + 1.0L);
+    detail::compensated_sum acc;
+    acc.add(logistic_part(first, lo, slope));
+    for (std::int64_t t = lo; t < hi; ++t) acc.add(static_cast<long double>((*this)(t)));
+    acc.add(logistic_part(hi, decay_end, slope));
+    return total + acc.value();
   }
 
   [[nodiscard]] description describe() const {
@@ -99,6 +111,18 @@ class tanh_decay {
   [[nodiscard]] double ub() const noexcept { return ub_; }
 
  private:
+  // max·Σσ(−2x_t) + min·Σσ(2x_t) over [first, last) within the decay, x_t = lb + slope·t.
+  [[nodiscard]] long double logistic_part(std::int64_t first, std::int64_t last,
+                                          long double slope) const noexcept {
+    if (first >= last) return 0.0L;
+    const long double x0 = static_cast<long double>(lb_) + slope * static_cast<long double>(first);
+    const long double n = detail::count(first, last);
+    return static_cast<long double>(max_) *
+               detail::logistic_progression_sum(-2.0L * x0, -2.0L * slope, n) +
+           static_cast<long double>(min_) *
+               detail::logistic_progression_sum(2.0L * x0, 2.0L * slope, n);
+  }
+
   double max_;
   double min_;
   std::int64_t steps_;

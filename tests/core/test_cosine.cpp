@@ -2,6 +2,7 @@
 #include <lrsched/concepts.hpp>
 #include <lrsched/constant.hpp>
 #include <lrsched/cosine.hpp>
+#include <lrsched/strided_sum.hpp>
 #include <lrsched/sum.hpp>
 
 #include <cmath>
@@ -258,6 +259,40 @@ TEST_CASE("cosine with a non-integer exponent sums by compensated summation") {
         return cosine(peak, end, n, rng.uniform(0.1, 6.0));
       });
   INFO("worst relative error " << worst);
+  CHECK(worst <= 1e-12);
+}
+
+TEST_CASE("cosine with a non-integer or large exponent sums long ranges by Euler-Maclaurin") {
+  // Ranges of up to 60,000 steps: past the 1,024 steps summed term by term.
+  const double worst = worst_random_sum_error(
+      7, 300, 60'000, [](random_source& rng, double peak, double end, std::int64_t n) {
+        const double exponent = rng.coin() ? rng.uniform(0.1, 6.0) : rng.uniform(24.0, 40.0);
+        return cosine(peak, end, n, exponent);
+      });
+  WARN("cosine, non-integer exponents: worst relative error " << worst);
+  CHECK(worst <= 1e-12);
+  CHECK(cosine(1.0, 0.0, 100, 2.5).approximate_sums());
+  CHECK(cosine(1.0, 0.0, 100, 13.0).approximate_sums());
+  CHECK_FALSE(cosine(1.0, 0.0, 100, 12.0).approximate_sums());
+  CHECK_FALSE(cosine(1.0, 0.0, 100).approximate_sums());
+}
+
+TEST_CASE("cosine strided sums with any exponent match a strided loop") {
+  random_source rng(31337);
+  double worst = 0.0;
+  for (int i = 0; i < 200; ++i) {
+    const double exponent = rng.coin() ? rng.uniform(0.1, 8.0) : 2.0;
+    const std::int64_t n = rng.integer(1, 3'000'000);
+    const cosine s = rng.coin() ? cosine(1.0, 0.0, n, exponent) : cosine(1e-5, 3e-4, n, exponent);
+    const std::int64_t stride = rng.integer(1, 64);
+    const std::int64_t first = rng.integer(0, n);
+    const std::int64_t last = first + stride * rng.integer(0, 40'000);
+    lrsched::detail::compensated_sum loop;
+    for (std::int64_t t = first; t < last; t += stride) loop.add(s(t));
+    worst = std::max(worst, relative_error(lrsched::sum_strided(s, first, last, stride),
+                                           loop.value(), subnormal_floor));
+  }
+  WARN("cosine strided sums: worst relative error " << worst);
   CHECK(worst <= 1e-12);
 }
 

@@ -91,6 +91,9 @@ class any_chain {
       start += durations_[k];
     }
     starts_.push_back(start);
+    require_chain_length_fits(
+        "pieces[" + format_number(static_cast<std::int64_t>(pieces_.size() - 1)) + "]", start,
+        pieces_.back().length());
   }
 
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {
@@ -190,12 +193,29 @@ class any_product {
         varying_.push_back(k);
       }
     }
+    // The product must be finite where it can be known ahead: step 0 and where factors hold.
+    std::vector<std::int64_t> steps{0};
+    for (const auto& factor : factors_) {
+      if (const auto hold = factor.length(); hold && *hold > 0) steps.push_back(*hold);
+    }
+    for (const std::int64_t step : steps) {
+      double value = factors_.front()(step);
+      for (std::size_t k = 1; k < factors_.size(); ++k) {
+        const double next = factors_[k](step);
+        require_finite_product("product", "factors", "the product", step, value, next,
+                               value * next);
+        value *= next;
+      }
+    }
   }
 
+  /// Left to right, as the typed product nests: ((f0 · f1) · f2) ..., each product
+  /// saturated to ±DBL_MAX where it would overflow between the steps checked at construction.
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {
-    // Left to right, as the typed product nests: ((f0 · f1) · f2) ...
     double value = factors_.front()(step);
-    for (std::size_t k = 1; k < factors_.size(); ++k) value *= factors_[k](step);
+    for (std::size_t k = 1; k < factors_.size(); ++k) {
+      value = saturated_product(value, factors_[k](step));
+    }
     return value;
   }
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -25,6 +26,21 @@ constexpr std::int64_t clamp_step(std::int64_t t) noexcept {
 /// because the subtraction happens in floating point, never in (overflowing) int64.
 constexpr long double count(std::int64_t first, std::int64_t last) noexcept {
   return last > first ? static_cast<long double>(last) - static_cast<long double>(first) : 0.0L;
+}
+
+/// last − first for first <= last, as an unsigned number: exact for any int64 pair.
+constexpr std::uint64_t distance(std::int64_t first, std::int64_t last) noexcept {
+  return static_cast<std::uint64_t>(last) - static_cast<std::uint64_t>(first);
+}
+
+/// first + offset for an offset with first + offset <= INT64_MAX, without signed overflow.
+constexpr std::int64_t advance(std::int64_t first, std::uint64_t offset) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(first) + offset);
+}
+
+/// The midpoint lo + (hi − lo)/2 of lo <= hi, rounded towards lo, for any int64 pair.
+constexpr std::int64_t midpoint(std::int64_t lo, std::int64_t hi) noexcept {
+  return advance(lo, distance(lo, hi) / 2);
 }
 
 /// Sum of the integers t in [first, last): (first + last - 1) * (last - first) / 2.
@@ -113,8 +129,39 @@ inline std::int64_t require_positive_steps(std::string_view family, std::string_
   return steps;
 }
 
+/// Rejects a chain whose last piece, starting at `start`, has a length (nullopt: open-ended)
+/// that puts the chain's length() past the int64 maximum; `parameter` names the last piece.
+inline void require_chain_length_fits(std::string_view parameter, std::int64_t start,
+                                      std::optional<std::int64_t> last_length) {
+  if (last_length && *last_length > std::numeric_limits<std::int64_t>::max() - start) {
+    reject("chain", parameter,
+           "short enough that the chain's length (" + format_number(start) + " + " +
+               format_number(*last_length) + ") fits in int64",
+           *last_length);
+  }
+}
+
 /// Largest finite double; used where a valid schedule must stay finite.
 inline constexpr double max_finite = std::numeric_limits<double>::max();
+
+/// a·b for finite a and b, saturated to ±max_finite where the product overflows double.
+[[nodiscard]] constexpr double saturated_product(double a, double b) noexcept {
+  const double p = a * b;
+  return p > max_finite ? max_finite : (p < -max_finite ? -max_finite : p);
+}
+
+/// Rejects a product of schedule values that overflows at a step where it can be known
+/// ahead (the start, where the factors hold): "<family>: <parameter> must be small enough
+/// that <what> is finite at step <step>".
+inline void require_finite_product(std::string_view family, std::string_view parameter,
+                                   std::string_view what, std::int64_t step, double a, double b,
+                                   double reported) {
+  if (std::isfinite(a * b)) return;
+  reject(family, parameter,
+         "small enough that " + std::string(what) + " is finite at step " + format_number(step) +
+             " (" + format_number(a) + " × " + format_number(b) + ")",
+         reported);
+}
 
 /// m^i for an integer i >= 0 by repeated squaring: exact while the result fits in a
 /// long double's 64-bit mantissa when m is an integer.
