@@ -1,5 +1,6 @@
 # Packages built from the build tree with CPack (no debian/ folder needed):
-#   cpack -G DEB   -> liblrsched-dev_<version>_all.deb (headers, CMake package, lrsched.pc)
+#   cpack -G DEB   -> liblrsched-dev_<version>-<revision>_all.deb (headers, CMake package,
+#                     lrsched.pc; copyright and changelog.Debian.gz in share/doc)
 #   cpack -G TGZ   -> the same files as a tarball
 # Only the development install component is packaged, so the package stays
 # architecture-independent even when LRSCHED_INSTALL_CLI adds a binary to the install.
@@ -21,11 +22,18 @@ set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
-set(CPACK_INSTALL_CMAKE_PROJECTS "${PROJECT_BINARY_DIR};lrsched;lrsched_development;/")
+set(LRSCHED_DEBIAN_REVISION 1 CACHE STRING
+  "The Debian revision of the package built with cpack -G DEB (its version is <version>-<revision>)")
+include(lrschedDebian)
+lrsched_debian_docs(liblrsched-dev "${LRSCHED_DEBIAN_REVISION}" "${LRSCHED_PACKAGE_CONTACT}")
+# The development files, and (in the .deb) its copyright file and changelog.
+set(CPACK_INSTALL_CMAKE_PROJECTS "${PROJECT_BINARY_DIR};lrsched;lrsched_development;/"
+  "${PROJECT_BINARY_DIR};lrsched;lrsched_debian;/")
 set(CPACK_SOURCE_GENERATOR TGZ)
 set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/" "/build[^/]*/" "/out/" "/\\\\.cache/")
 
 set(CPACK_DEBIAN_PACKAGE_NAME liblrsched-dev)
+set(CPACK_DEBIAN_PACKAGE_RELEASE "${LRSCHED_DEBIAN_REVISION}")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE all)
 set(CPACK_DEBIAN_PACKAGE_SECTION libdevel)

@@ -6,12 +6,13 @@
 #                       install (no nlohmann_json/fmt), and the Conan test_package's CMake
 #   add_subdirectory    of this checkout; FetchContent of its committed HEAD (file:// URL)
 #   pkg-config          and a plain `-I include` compile with g++ and clang++
-#   Debian package      cpack -G DEB, apt-get install, find_package and pkg-config against
-#                       /usr, apt-get remove
+#   Debian package      cpack -G DEB, lintian (no error allowed), apt-get install,
+#                       find_package and pkg-config against /usr, apt-get remove
 #   vcpkg, Conan        what can be checked without the tools: the manifest, the recipe
 # Every consumer runs tests/consumers/consumer.cpp, which checks computed values.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+LRSCHED_EXTRA_PACKAGES="lintian" bash tools/setup-debian.sh
 source_dir="$(pwd)"
 work="$(mktemp -d /tmp/lrsched-packaging.XXXXXX)"
 chmod 755 "$work" # apt's sandbox user reads the .deb from here
@@ -182,20 +183,32 @@ pass "plain -I include with g++ and clang++"
 
 # ------------------------------------------------------------------ Debian package
 (cd "$work/build" && quiet cpack cpack -G DEB)
-deb="$work/build/liblrsched-dev_${version}_all.deb"
+deb="$work/build/liblrsched-dev_${version}-1_all.deb"
 [ -f "$deb" ] || fail "cpack made no $deb"
 field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = liblrsched-dev ] || fail "Package: $(field Package)"
+[ "$(field Version)" = "${version}-1" ] || fail "Version: $(field Version)"
 [ "$(field Architecture)" = all ] || fail "Architecture: $(field Architecture)"
 [ "$(field Section)" = libdevel ] || fail "Section: $(field Section)"
 [ "$(field Suggests)" = "libfmt-dev, nlohmann-json3-dev" ] || fail "Suggests: $(field Suggests)"
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 stray="$(dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$' |
-  grep -Ev '^\./usr/(include/lrsched/|share/cmake/lrsched/|share/pkgconfig/lrsched\.pc$)' || true)"
+  grep -Ev '^\./usr/(include/lrsched/|share/cmake/lrsched/|share/pkgconfig/lrsched\.pc$)' |
+  grep -Ev '^\./usr/share/doc/liblrsched-dev/(copyright|changelog\.Debian\.gz)$' || true)"
 [ -z "$stray" ] || fail "the package holds files outside its directories: $stray"
-dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/pkgconfig/lrsched.pc | grep -qx 'prefix=/usr' ||
+packaged() { dpkg-deb --fsys-tarfile "$deb" | tar -xO "./usr/$1"; }
+packaged share/pkgconfig/lrsched.pc | grep -qx 'prefix=/usr' ||
   fail "the packaged lrsched.pc does not say prefix=/usr"
+packaged share/doc/liblrsched-dev/copyright | grep -qx 'License: Expat' ||
+  fail "the packaged copyright file names no Expat (MIT) licence"
+packaged share/doc/liblrsched-dev/changelog.Debian.gz | gzip -dc |
+  grep -q "^liblrsched-dev (${version}-1) " || fail "changelog.Debian.gz has no ${version}-1 entry"
 pass "cpack -G DEB: $(basename "$deb")"
+# lintian: errors fail the stage; warnings and the rest are shown.
+lintian_output="$(lintian --pedantic -I -E "$deb" 2>&1 | grep -v '^running with root' || true)"
+[ -z "$lintian_output" ] || echo "$lintian_output" | sed 's/^/-- packaging: lintian: /'
+if echo "$lintian_output" | grep -q '^E: '; then fail "lintian reports errors on $(basename "$deb")"; fi
+pass "lintian $(basename "$deb"): no errors"
 
 deb_installed=1
 quiet apt-install "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb"
