@@ -116,6 +116,7 @@ version_check() {
   local bits=8
   [ "${5:-}" != 32 ] || bits=4
   cat >"$work/version-$1.cmake" <<EOF
+cmake_minimum_required(VERSION 3.14)
 set(CMAKE_SIZEOF_VOID_P $bits)
 set(PACKAGE_FIND_VERSION $3)
 set(PACKAGE_FIND_VERSION_MAJOR $(echo "$3" | cut -d. -f1))
