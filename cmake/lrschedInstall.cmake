@@ -1,15 +1,35 @@
 # Install rules: every public header, the exported targets, the package config and
-# version files, and lrsched.pc. lrsched has no binaries, so the CMake package and the
-# pkg-config file live under ${CMAKE_INSTALL_DATADIR} and the version file is
-# ARCH_INDEPENDENT. Installed tree (prefix-relative):
+# version files, lrsched.pc, and the compiled lrsched::json library when it is built.
+# Installed tree (prefix-relative):
 #   include/lrsched/**                    all headers, opt-in ones included
 #   share/cmake/lrsched/                  lrschedConfig*.cmake, lrschedTargets.cmake and one
-#                                         lrsched<Component>Targets.cmake per opt-in component
+#                                         lrsched<Component>Targets.cmake per opt-in component;
+#                                         in lib/cmake/lrsched/ instead when a compiled
+#                                         component is installed (the package is then
+#                                         specific to the architecture)
+#   lib/liblrsched_json.a                 the compiled loader (not with LRSCHED_JSON_HEADER_ONLY)
 #   share/pkgconfig/lrsched.pc
 #   bin/lrsched                           only with LRSCHED_INSTALL_CLI=ON
 include(CMakePackageConfigHelpers)
 
-set(LRSCHED_INSTALL_CMAKEDIR "${CMAKE_INSTALL_DATADIR}/cmake/lrsched" CACHE STRING
+# A compiled component makes the package architecture-specific.
+set(_lrsched_compiled OFF)
+foreach(_target IN ITEMS lrsched_json lrsched_fmt lrsched_loss)
+  if(TARGET ${_target})
+    get_target_property(_type ${_target} TYPE)
+    if(NOT _type STREQUAL "INTERFACE_LIBRARY")
+      set(_lrsched_compiled ON)
+    endif()
+  endif()
+endforeach()
+if(_lrsched_compiled)
+  set(_lrsched_cmakedir "${CMAKE_INSTALL_LIBDIR}/cmake/lrsched")
+  set(_lrsched_arch_independent "")
+else()
+  set(_lrsched_cmakedir "${CMAKE_INSTALL_DATADIR}/cmake/lrsched")
+  set(_lrsched_arch_independent ARCH_INDEPENDENT)
+endif()
+set(LRSCHED_INSTALL_CMAKEDIR "${_lrsched_cmakedir}" CACHE STRING
   "Where lrschedConfig.cmake is installed (relative to the prefix)")
 set(LRSCHED_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_DATADIR}/pkgconfig" CACHE STRING
   "Where lrsched.pc is installed (relative to the prefix)")
@@ -21,24 +41,37 @@ set(_lrsched_dev lrsched_development)
 # ------------------------------------------------------------------ headers, targets
 # The header file set gives the exported target its include directory for CMake >= 3.23
 # consumers; INCLUDES DESTINATION does the same for older ones.
-install(TARGETS lrsched EXPORT lrschedTargets
-  FILE_SET HEADERS DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT ${_lrsched_dev}
+# Without file sets (CMake < 3.23) every header is installed by the loop further down.
+if(LRSCHED_FILE_SETS)
+  set(_lrsched_file_set FILE_SET HEADERS DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}"
+    COMPONENT ${_lrsched_dev})
+else()
+  set(_lrsched_file_set "")
+endif()
+install(TARGETS lrsched EXPORT lrschedTargets ${_lrsched_file_set}
   INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
 install(EXPORT lrschedTargets NAMESPACE lrsched::
   DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}" COMPONENT ${_lrsched_dev})
-get_target_property(_lrsched_installed_headers lrsched HEADER_SET)
+set(_lrsched_installed_headers "")
+if(LRSCHED_FILE_SETS)
+  get_target_property(_lrsched_installed_headers lrsched HEADER_SET)
+endif()
 
 # Opt-in components: component name, its target (cmake/lrschedOptional.cmake), the export
 # file, and the package it needs. Each has its own export file so that a consumer of the
 # core never loads a file that refers to nlohmann_json::, fmt:: or Ceres:: targets.
 set(_lrsched_components json fmt loss)
-set(_lrsched_component_targets lrsched_json lrsched_fmt lrsched_loss)
-set(_lrsched_component_files lrschedJsonTargets lrschedFmtTargets lrschedLossTargets)
-set(_lrsched_component_packages "nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION}"
+set(_lrsched_targets lrsched_json lrsched_fmt lrsched_loss)
+set(_lrsched_files lrschedJsonTargets lrschedFmtTargets lrschedLossTargets)
+set(_lrsched_packages "nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION}"
   "fmt ${LRSCHED_FMT_MIN_VERSION}" "Ceres ${LRSCHED_CERES_MIN_VERSION}")
 set(LRSCHED_CONFIG_COMPONENTS "")
-foreach(_component _target _file _package IN ZIP_LISTS _lrsched_components
-    _lrsched_component_targets _lrsched_component_files _lrsched_component_packages)
+list(LENGTH _lrsched_components _count)
+math(EXPR _last "${_count} - 1")
+foreach(_index RANGE ${_last})
+  foreach(_list IN ITEMS component target file package)
+    list(GET _lrsched_${_list}s ${_index} _${_list})
+  endforeach()
   # Written into lrschedConfig.cmake whether or not this build exports the component, so
   # a consumer asking for a missing one learns what it needs.
   string(APPEND LRSCHED_CONFIG_COMPONENTS
@@ -46,16 +79,19 @@ foreach(_component _target _file _package IN ZIP_LISTS _lrsched_components
     "set(_lrsched_${_component}_package ${_package})\n")
   if(NOT TARGET ${_target})
     message(STATUS "lrsched install: component ${_component} not exported "
-      "(${_package} not found)")
+      "(${_package} not found or LRSCHED_* off)")
     continue()
   endif()
-  install(TARGETS ${_target} EXPORT ${_file}
-    FILE_SET HEADERS DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT ${_lrsched_dev})
+  install(TARGETS ${_target} EXPORT ${_file} ${_lrsched_file_set}
+    ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}" COMPONENT ${_lrsched_dev}
+    INCLUDES DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
   install(EXPORT ${_file} NAMESPACE lrsched::
     DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}" COMPONENT ${_lrsched_dev})
-  get_target_property(_component_headers ${_target} HEADER_SET)
-  if(_component_headers)
-    list(APPEND _lrsched_installed_headers ${_component_headers})
+  if(LRSCHED_FILE_SETS)
+    get_target_property(_component_headers ${_target} HEADER_SET)
+    if(_component_headers)
+      list(APPEND _lrsched_installed_headers ${_component_headers})
+    endif()
   endif()
 endforeach()
 
@@ -76,8 +112,15 @@ endforeach()
 configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/lrschedConfig.cmake.in"
   "${PROJECT_BINARY_DIR}/lrschedConfig.cmake"
   INSTALL_DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}")
+# While the major version is 0, a new minor version may break: 0.2 does not satisfy a
+# request for 0.1. From 1.0 on, SameMajorVersion.
+if(PROJECT_VERSION_MAJOR EQUAL 0)
+  set(_lrsched_compatibility SameMinorVersion)
+else()
+  set(_lrsched_compatibility SameMajorVersion)
+endif()
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/lrschedConfigVersion.cmake"
-  COMPATIBILITY SameMajorVersion ARCH_INDEPENDENT)
+  COMPATIBILITY ${_lrsched_compatibility} ${_lrsched_arch_independent})
 install(FILES "${PROJECT_BINARY_DIR}/lrschedConfig.cmake"
   "${PROJECT_BINARY_DIR}/lrschedConfigVersion.cmake"
   DESTINATION "${LRSCHED_INSTALL_CMAKEDIR}" COMPONENT ${_lrsched_dev})
@@ -115,6 +158,6 @@ if(LRSCHED_INSTALL_CLI)
 endif()
 
 # ------------------------------------------------------------------------------ CPack
-if(PROJECT_IS_TOP_LEVEL)
+if(LRSCHED_IS_TOP_LEVEL)
   include(lrschedCPack)
 endif()

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine and runs lrsched's whole test suite: g++ with
 # warnings as errors (dev preset), clang with warnings as errors, ASan and UBSan (asan
-# preset), then every stage in tools/ci.d/ in order (packaging, the browser check of the
-# charts, fuzzing, the differential run against PyTorch, benchmark smoke runs, libtorch).
+# preset), then every stage in tools/ci.d/ in order (packaging, strict consumers, the
+# browser check of the charts, fuzzing, the differential run against PyTorch, benchmark
+# smoke runs, libtorch).
 # The clang preset (clang without sanitizers) is left out to keep a run under 30 minutes
 # on 2 cores: asan builds the same code with the same compiler.
 set -euo pipefail

@@ -9,8 +9,10 @@
 #ifndef LRSCHED_DESCRIPTION_HPP
 #define LRSCHED_DESCRIPTION_HPP
 
+#include <concepts>
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -36,8 +38,16 @@ struct description {
   std::vector<std::pair<std::string, std::vector<description>>> children;
 
   /// @brief Append a parameter; returns *this for chaining.
-  description& with(std::string name, parameter_value value) {
-    parameters.emplace_back(std::move(name), std::move(value));
+  ///
+  /// The value is converted into the parameter_value in place, in the vector's element:
+  /// passing a parameter_value by value would move a variant whose active member GCC
+  /// cannot follow, and g++ 12 at -O2 then reports its vector members as "maybe
+  /// uninitialized" in the caller's code.
+  template <class T>
+    requires std::constructible_from<parameter_value, T>
+  description& with(std::string name, T&& value) {
+    parameters.emplace_back(std::piecewise_construct, std::forward_as_tuple(std::move(name)),
+                            std::forward_as_tuple(std::forward<T>(value)));
     return *this;
   }
   /// @brief Append a named slot holding one child.

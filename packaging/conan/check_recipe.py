@@ -69,13 +69,29 @@ def main(expected_version, work):
                 failures.append(f"json={with_json} fmt={with_fmt}: requires {required}")
             recipe.cpp_info = _Info()
             recipe.package_info()
-            targets = {c: i.properties["cmake_target_name"]
-                       for c, i in recipe.cpp_info.components.items()}
+            case = f"json={with_json} fmt={with_fmt}"
+            components = recipe.cpp_info.components
+            targets = {c: i.properties["cmake_target_name"] for c, i in components.items()}
             wanted = {"core": "lrsched::lrsched"}
             wanted.update({"json": "lrsched::json"} if with_json else {})
             wanted.update({"fmt": "lrsched::fmt"} if with_fmt else {})
             if targets != wanted or recipe.cpp_info.properties["cmake_file_name"] != "lrsched":
-                failures.append(f"json={with_json} fmt={with_fmt}: targets {targets}")
+                failures.append(f"{case}: targets {targets}")
+            # CMakeDeps makes the root a target that links every component: a component with
+            # the root's name would link itself.
+            for key in ("cmake_target_name", "pkg_config_name"):
+                root = recipe.cpp_info.properties[key]
+                clashes = [c for c, i in components.items() if i.properties[key] == root]
+                if clashes:
+                    failures.append(f"{case}: the root's {key} {root} is also {clashes}'s")
+            if components["core"].requires:
+                failures.append(f"{case}: core requires {components['core'].requires}")
+            for component, dependency in (("json", "nlohmann_json::nlohmann_json"),
+                                          ("fmt", "fmt::fmt")):
+                if component in components and components[component].requires != [
+                        "core", dependency]:
+                    failures.append(f"{case}: {component} requires "
+                                    f"{components[component].requires}")
 
     recipe.export_sources_folder = os.path.join(work, "export")
     recipe.export_sources()

@@ -63,10 +63,6 @@ class LrschedConan(ConanFile):
         if self.options.with_fmt:
             self.requires("fmt/[>=9 <12]")
 
-    def package_id(self):
-        # Every configuration gets the same headers.
-        self.info.clear()
-
     def validate(self):
         check_min_cppstd(self, 20)
 
@@ -79,18 +75,25 @@ class LrschedConan(ConanFile):
              os.path.join(self.package_folder, "include"))
 
     def package_info(self):
-        # The same names as the installed CMake package and lrsched.pc.
+        # The same target and pkg-config names as the installed CMake package and
+        # lrsched.pc: lrsched::lrsched is the core alone, lrsched::json and lrsched::fmt are
+        # the components. The root (which CMakeDeps makes into a target that links every
+        # component) gets a name no component has, so no target links itself and
+        # lrsched::lrsched never brings nlohmann_json or fmt along.
         self.cpp_info.set_property("cmake_file_name", "lrsched")
-        self.cpp_info.set_property("cmake_target_name", "lrsched::lrsched")
-        self.cpp_info.set_property("pkg_config_name", "lrsched")
+        self.cpp_info.set_property("cmake_target_name", "lrsched::all")
+        self.cpp_info.set_property("pkg_config_name", "lrsched-all")
         self.cpp_info.bindirs = []
         self.cpp_info.libdirs = []
 
         core = self.cpp_info.components["core"]
         core.set_property("cmake_target_name", "lrsched::lrsched")
         core.set_property("pkg_config_name", "lrsched")
+        core.requires = []  # the standard library only
         core.bindirs = []
         core.libdirs = []
+        # Header-only, as the package is: the loader is compiled where json.hpp is included
+        # (the CMake build's LRSCHED_JSON_HEADER_ONLY mode).
         optional = (("json", self.options.with_json, "nlohmann_json::nlohmann_json"),
                     ("fmt", self.options.with_fmt, "fmt::fmt"))
         for component, enabled, dependency in optional:

@@ -4,13 +4,15 @@
 # In a registry, SOURCE_PATH comes from vcpkg_from_github(... REF "v${VERSION}" ...).
 get_filename_component(SOURCE_PATH "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 
-set(VCPKG_BUILD_TYPE release) # header-only port
+set(VCPKG_BUILD_TYPE release) # header-only port: lrsched::json in its header-only mode
 
-# A feature that is off must not pick up a dependency that happens to be installed.
+# LRSCHED_JSON / LRSCHED_FMT are ON or OFF per feature: a feature asked for fails the build
+# without its dependency, and one that is not never picks up a dependency that happens to
+# be installed.
 vcpkg_check_features(OUT_FEATURE_OPTIONS FEATURE_OPTIONS
-  INVERTED_FEATURES
-    json CMAKE_DISABLE_FIND_PACKAGE_nlohmann_json
-    fmt CMAKE_DISABLE_FIND_PACKAGE_fmt
+  FEATURES
+    json LRSCHED_JSON
+    fmt LRSCHED_FMT
 )
 
 vcpkg_cmake_configure(
@@ -21,6 +23,8 @@ vcpkg_cmake_configure(
     -DLRSCHED_BUILD_EXAMPLES=OFF
     -DLRSCHED_BUILD_BENCHMARKS=OFF
     -DLRSCHED_INSTALL=ON
+    -DLRSCHED_LOSS=OFF
+    -DLRSCHED_JSON_HEADER_ONLY=ON
 )
 vcpkg_cmake_install()
 vcpkg_cmake_config_fixup(CONFIG_PATH share/cmake/lrsched)

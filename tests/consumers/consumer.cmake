@@ -2,12 +2,27 @@
 set(LRSCHED_CONSUMER_SOURCE "${CMAKE_CURRENT_LIST_DIR}/consumer.cpp")
 
 # lrsched_consumer(<name> [COMPONENTS] [VERSION <M.m.p>] LIBRARIES <targets>...)
+# With COMPONENTS it links lrsched::json and lrsched::fmt too; if LRSCHED_CONSUMER_JSON is
+# "compiled" or "header-only", lrsched::json must be in that mode (checked by CMake from
+# the target's type and by the compiler from LRSCHED_SEPARATE_COMPILATION).
+set(LRSCHED_CONSUMER_JSON "" CACHE STRING "the lrsched::json mode expected: compiled, header-only")
 function(lrsched_consumer name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "COMPONENTS" "VERSION" "LIBRARIES")
   add_executable(${name} "${LRSCHED_CONSUMER_SOURCE}")
   target_link_libraries(${name} PRIVATE ${arg_LIBRARIES})
   if(arg_COMPONENTS)
+    target_link_libraries(${name} PRIVATE lrsched::json lrsched::fmt)
     target_compile_definitions(${name} PRIVATE LRSCHED_CONSUMER_COMPONENTS)
+    if(LRSCHED_CONSUMER_JSON)
+      get_target_property(type lrsched::json TYPE)
+      if(LRSCHED_CONSUMER_JSON STREQUAL "compiled" AND type STREQUAL "STATIC_LIBRARY")
+        target_compile_definitions(${name} PRIVATE LRSCHED_CONSUMER_JSON_COMPILED=1)
+      elseif(LRSCHED_CONSUMER_JSON STREQUAL "header-only" AND type STREQUAL "INTERFACE_LIBRARY")
+        target_compile_definitions(${name} PRIVATE LRSCHED_CONSUMER_JSON_COMPILED=0)
+      else()
+        message(FATAL_ERROR "lrsched::json is a ${type}, expected ${LRSCHED_CONSUMER_JSON}")
+      endif()
+    endif()
   endif()
   if(arg_VERSION)
     target_compile_definitions(${name} PRIVATE

@@ -3,7 +3,10 @@
 // the wrong or incomplete headers fails.
 //   LRSCHED_CONSUMER_EXPECTED_VERSION  "M.m.p" the build system found (CMake, pkg-config)
 //   LRSCHED_CONSUMER_COMPONENTS        defined when linked against lrsched::json and
-//                                      lrsched::fmt: their dependencies must come along
+//                                      lrsched::fmt: their dependencies must come along, and
+//                                      the config loader must load a schedule
+//   LRSCHED_CONSUMER_JSON_COMPILED     1: lrsched::json must be the compiled library (its
+//                                      headers only declare the loader); 0: header-only
 #include <lrsched/lrsched.hpp>
 
 #include <cmath>
@@ -63,6 +66,16 @@ int main() {
   check(fmt::format("{:.6f}", total) == "27.000000", "fmt formats the summed LR");
   const nlohmann::json report = {{"summed_lr", total}};
   check(report.at("summed_lr").get<double>() == total, "nlohmann_json holds the summed LR");
+  // The same schedule from its canonical JSON, through the loader (compiled or inline).
+  const auto loaded = lrsched::from_json(lrsched::to_json(wsd));
+  check(loaded(1'000) == wsd(1'000) && loaded(99'000) == wsd(99'000),
+        "the config loader reloads the schedule");
+  check(lrsched::sum(loaded, 0, 100'000) == total, "the reloaded schedule sums the same");
+#endif
+#if defined(LRSCHED_CONSUMER_JSON_COMPILED)
+#if LRSCHED_CONSUMER_JSON_COMPILED != defined(LRSCHED_SEPARATE_COMPILATION)
+#error "lrsched::json is not in the mode (compiled or header-only) this consumer expects"
+#endif
 #endif
 
   std::printf("lrsched %s: summed LR %.15g over 100000 steps, %d failure(s)\n",

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Packaging stage: every way a C++ project gets lrsched, each one built and run.
-#   install tree        cmake --install into a temporary prefix: only include/ and share/
-#   find_package        core only, with COMPONENTS json fmt, with COMPONENTS loss (Ceres), an
-#                       unknown component, a core-only
+#   install tree        cmake --install into a temporary prefix: include/, share/pkgconfig
+#                       and the compiled lrsched::json (lib/liblrsched_json.a, lib/cmake/)
+#   find_package        core only, with COMPONENTS json fmt (the compiled loader), with
+#                       COMPONENTS loss (Ceres), an unknown component, a core-only
 #                       install (no nlohmann_json/fmt), and the Conan test_package's CMake
-#   add_subdirectory    of this checkout; FetchContent of its committed HEAD (file:// URL)
-#   pkg-config          and a plain `-I include` compile with g++ and clang++
-#   Debian package      cpack -G DEB, apt-get install, find_package and pkg-config against
-#                       /usr, apt-get remove
+#   add_subdirectory    of this checkout with json and fmt (the compiled loader); with
+#                       LRSCHED_JSON_HEADER_ONLY; with LRSCHED_JSON=ON but no nlohmann_json
+#                       (must fail, naming it); FetchContent of its committed HEAD (file://
+#                       URL) with LRSCHED_JSON=OFF and LRSCHED_FMT=OFF
+#   pkg-config          (the loader header-only) and a plain `-I include` compile with g++
+#                       and clang++
+#   Debian package      cpack -G DEB, lintian (no error allowed), apt-get install,
+#                       find_package and pkg-config against /usr, apt-get remove
 #   vcpkg, Conan        what can be checked without the tools: the manifest, the recipe
 # Every consumer runs tests/consumers/consumer.cpp, which checks computed values.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+LRSCHED_EXTRA_PACKAGES="lintian" bash tools/setup-debian.sh
 source_dir="$(pwd)"
 work="$(mktemp -d /tmp/lrsched-packaging.XXXXXX)"
 chmod 755 "$work" # apt's sandbox user reads the .deb from here
@@ -51,6 +57,9 @@ version="$(sed -n 's/^#define LRSCHED_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)
 [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "version.hpp gives no version ($version)"
 echo "-- packaging: lrsched $version, work directory $work"
 generator=(-G Ninja)
+# ccache, where installed, compiles the config loader once for the consumers that build it
+# with the same flags (the install tree's build and add_subdirectory's).
+if command -v ccache >/dev/null; then generator+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
 strict=(-std=c++20 -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror)
 
 # cmake_consumer <name> <project dir> <cmake args...>: configure, build, run every consumer.
@@ -75,7 +84,10 @@ pkg_config_consumer() {
   shift
   read -r -a flags <<<"$(pkg-config --cflags --libs "$@")"
   defines=(-DLRSCHED_CONSUMER_EXPECTED_VERSION="\"$(pkg-config --modversion lrsched)\"")
-  if [ "$#" -gt 1 ]; then defines+=(-DLRSCHED_CONSUMER_COMPONENTS); fi
+  # lrsched.pc names no library: the config loader is compiled header-only.
+  if [ "$#" -gt 1 ]; then
+    defines+=(-DLRSCHED_CONSUMER_COMPONENTS -DLRSCHED_CONSUMER_JSON_COMPILED=0)
+  fi
   quiet "$name-build" g++ "${strict[@]}" "${defines[@]}" tests/consumers/consumer.cpp \
     -o "$work/$name" "${flags[@]}"
   quiet "$name-run" "$work/$name"
@@ -85,30 +97,48 @@ pkg_config_consumer() {
 prefix="$work/prefix"
 quiet configure cmake -S . -B "$work/build" "${generator[@]}" -DLRSCHED_BUILD_TESTS=OFF \
   -DLRSCHED_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$prefix"
+quiet build cmake --build "$work/build"
 quiet install cmake --install "$work/build"
 stray="$(cd "$prefix" && find . -type f ! -path './include/lrsched/*' \
-  ! -path './share/cmake/lrsched/*' ! -path ./share/pkgconfig/lrsched.pc)"
-[ -z "$stray" ] || fail "installed outside include/lrsched, share/cmake/lrsched, share/pkgconfig: $stray"
+  ! -path './lib/cmake/lrsched/*' ! -path ./lib/liblrsched_json.a ! -path ./share/pkgconfig/lrsched.pc)"
+[ -z "$stray" ] || fail "installed outside include/lrsched, lib/, share/pkgconfig: $stray"
 diff <(cd include && find lrsched -name '*.hpp' | sort) \
   <(cd "$prefix/include" && find lrsched -type f | sort) >/dev/null ||
   fail "the installed headers differ from include/lrsched"
 for file in lrschedConfig.cmake lrschedConfigVersion.cmake lrschedTargets.cmake \
   lrschedJsonTargets.cmake lrschedFmtTargets.cmake; do
-  [ -f "$prefix/share/cmake/lrsched/$file" ] || fail "no share/cmake/lrsched/$file"
+  [ -f "$prefix/lib/cmake/lrsched/$file" ] || fail "no lib/cmake/lrsched/$file"
 done
-# ARCH_INDEPENDENT: a 32-bit consumer accepts the package (the find_package consumer
-# checks SameMajorVersion).
-cat >"$work/version-check.cmake" <<EOF
-cmake_minimum_required(VERSION 3.16)
-set(CMAKE_SIZEOF_VOID_P 4)
-set(PACKAGE_FIND_VERSION $version)
-string(REGEX MATCH "^[0-9]+" PACKAGE_FIND_VERSION_MAJOR "\${PACKAGE_FIND_VERSION}")
-include("$prefix/share/cmake/lrsched/lrschedConfigVersion.cmake")
-if(NOT PACKAGE_VERSION_COMPATIBLE OR PACKAGE_VERSION_UNSUITABLE)
-  message(FATAL_ERROR "lrsched \${PACKAGE_VERSION} rejected by a 32-bit consumer")
+[ -f "$prefix/lib/liblrsched_json.a" ] || fail "no lib/liblrsched_json.a (the compiled loader)"
+# version_check <name> <config dir> <requested version> accepted|rejected [32]: what
+# lrschedConfigVersion.cmake answers a consumer asking for that version (with 32 bits).
+version_check() {
+  local bits=8
+  [ "${5:-}" != 32 ] || bits=4
+  cat >"$work/version-$1.cmake" <<EOF
+cmake_minimum_required(VERSION 3.14)
+set(CMAKE_SIZEOF_VOID_P $bits)
+set(PACKAGE_FIND_VERSION $3)
+set(PACKAGE_FIND_VERSION_MAJOR $(echo "$3" | cut -d. -f1))
+set(PACKAGE_FIND_VERSION_MINOR $(echo "$3" | cut -d. -f2))
+include("$2/lrschedConfigVersion.cmake")
+if(PACKAGE_VERSION_COMPATIBLE AND NOT PACKAGE_VERSION_UNSUITABLE)
+  message("accepted")
+else()
+  message("rejected")
 endif()
 EOF
-quiet version-check cmake -P "$work/version-check.cmake"
+  [ "$(cmake -P "$work/version-$1.cmake" 2>&1)" = "$4" ] ||
+    fail "lrschedConfigVersion.cmake in $2: a request for $3 ($bits-byte pointers) is not $4"
+}
+# SameMinorVersion while the major version is 0: 0.(m+1).x does not satisfy 0.m (a
+# request for the previous minor); a compiled library does not serve 32 bits.
+IFS=. read -r major minor _ <<<"$version"
+version_check same "$prefix/lib/cmake/lrsched" "$version" accepted
+if [ "$major" -eq 0 ] && [ "$minor" -gt 0 ]; then
+  version_check older-minor "$prefix/lib/cmake/lrsched" "0.$((minor - 1)).0" rejected
+fi
+version_check compiled-32 "$prefix/lib/cmake/lrsched" "$version" rejected 32
 pass "install tree ($(cd "$prefix" && find . -type f | wc -l) files)"
 
 # ------------------------------------------------------------------- find_package
@@ -116,8 +146,9 @@ cmake_consumer find-core tests/consumers/find_package -DCMAKE_PREFIX_PATH="$pref
   -DLRSCHED_EXPECTED_VERSION="$version"
 pass "find_package(lrsched $version) core only"
 cmake_consumer find-components tests/consumers/find_package -DCMAKE_PREFIX_PATH="$prefix" \
-  -DLRSCHED_EXPECTED_VERSION="$version" -DLRSCHED_CONSUMER_COMPONENTS="json;fmt"
-pass "find_package(lrsched COMPONENTS json fmt)"
+  -DLRSCHED_EXPECTED_VERSION="$version" -DLRSCHED_CONSUMER_COMPONENTS="json;fmt" \
+  -DLRSCHED_CONSUMER_JSON=compiled
+pass "find_package(lrsched COMPONENTS json fmt): the compiled loader loads a config"
 if [ -f "$prefix/share/cmake/lrsched/lrschedLossTargets.cmake" ]; then
   cmake_consumer find-loss tests/consumers/find_package_loss -DCMAKE_PREFIX_PATH="$prefix"
   pass "find_package(lrsched COMPONENTS loss) fits a law with Ceres"
@@ -135,13 +166,22 @@ grep -q 'unknown component "bogus"' "$work/unknown.log" || {
 pass "find_package(lrsched COMPONENTS bogus) fails and names the component"
 
 # An install made where neither nlohmann_json nor fmt is found serves the core, and says
-# why a component is missing.
+# why a component is missing. It is made without header file sets, as CMake < 3.23 makes
+# it: every header must be installed all the same.
 quiet nodeps-configure cmake -S . -B "$work/build-nodeps" "${generator[@]}" \
-  -DLRSCHED_BUILD_TESTS=OFF -DLRSCHED_BUILD_EXAMPLES=OFF \
+  -DLRSCHED_BUILD_TESTS=OFF -DLRSCHED_BUILD_EXAMPLES=OFF -DLRSCHED_USE_FILE_SETS=OFF \
   -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON -DCMAKE_DISABLE_FIND_PACKAGE_fmt=ON
 quiet nodeps-install cmake --install "$work/build-nodeps" --prefix "$work/prefix-nodeps"
+diff <(cd include && find lrsched -name '*.hpp' | sort) \
+  <(cd "$work/prefix-nodeps/include" && find lrsched -type f | sort) >/dev/null ||
+  fail "an install without header file sets differs from include/lrsched"
 quiet find-nodeps cmake -S tests/consumers/find_package -B "$work/find-nodeps" \
   "${generator[@]}" -DCMAKE_PREFIX_PATH="$work/prefix-nodeps" -DLRSCHED_EXPECTED_VERSION="$version"
+# Headers only: an architecture-independent package in share/, fine for a 32-bit consumer.
+[ -f "$work/prefix-nodeps/share/cmake/lrsched/lrschedConfig.cmake" ] ||
+  fail "a headers-only install has no share/cmake/lrsched/lrschedConfig.cmake"
+[ ! -e "$work/prefix-nodeps/lib" ] || fail "a headers-only install wrote lib/"
+version_check headers-32 "$work/prefix-nodeps/share/cmake/lrsched" "$version" accepted 32
 if cmake -S tests/consumers/find_package -B "$work/find-missing" "${generator[@]}" \
   -DCMAKE_PREFIX_PATH="$work/prefix-nodeps" -DLRSCHED_CONSUMER_COMPONENTS=json \
   >"$work/missing.log" 2>&1; then
@@ -154,15 +194,33 @@ grep -q 'component "json" is not in this' "$work/missing.log" || {
 pass "an install without nlohmann_json/fmt serves the core and reports missing components"
 
 cmake_consumer conan-test-package packaging/conan/test_package -DCMAKE_PREFIX_PATH="$prefix"
-pass "packaging/conan/test_package's CMake against the install"
+pass "packaging/conan/test_package's CMake against the install (lrsched::lrsched only)"
 
 # ------------------------------------------------------- add_subdirectory, FetchContent
-cmake_consumer subdirectory tests/consumers/add_subdirectory -DLRSCHED_SOURCE_DIR="$source_dir"
-pass "add_subdirectory (no lrsched tests, examples or install rules in the parent)"
+cmake_consumer subdirectory tests/consumers/add_subdirectory -DLRSCHED_SOURCE_DIR="$source_dir" \
+  -DLRSCHED_CONSUMER_COMPONENTS=ON -DLRSCHED_CONSUMER_JSON=compiled
+pass "add_subdirectory with json and fmt (no lrsched tests, examples or install rules)"
+# Header-only lrsched::json: configured only (the pkg-config consumer compiles that mode).
+quiet subdirectory-header-only cmake -S tests/consumers/add_subdirectory \
+  -B "$work/subdirectory-header-only" "${generator[@]}" -DLRSCHED_SOURCE_DIR="$source_dir" \
+  -DLRSCHED_CONSUMER_COMPONENTS=ON -DLRSCHED_CONSUMER_JSON=header-only \
+  -DLRSCHED_JSON_HEADER_ONLY=ON
+pass "add_subdirectory with LRSCHED_JSON_HEADER_ONLY: lrsched::json is an interface library"
+# LRSCHED_JSON=ON without nlohmann_json: configuring fails and names the package.
+if cmake -S tests/consumers/add_subdirectory -B "$work/subdirectory-json-on" "${generator[@]}" \
+  -DLRSCHED_SOURCE_DIR="$source_dir" -DLRSCHED_JSON=ON \
+  -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON >"$work/json-on.log" 2>&1; then
+  fail "add_subdirectory with LRSCHED_JSON=ON and no nlohmann_json configured"
+fi
+grep -q "LRSCHED_JSON=ON asks for lrsched::json, which needs nlohmann_json" "$work/json-on.log" || {
+  cat "$work/json-on.log" >&2
+  fail "LRSCHED_JSON=ON without nlohmann_json failed without naming it"
+}
+pass "add_subdirectory with LRSCHED_JSON=ON and no nlohmann_json fails, naming it"
 head="$(git rev-parse HEAD)"
 cmake_consumer fetch tests/consumers/fetch_content -DLRSCHED_GIT_REPOSITORY="file://$source_dir" \
-  -DLRSCHED_GIT_TAG="$head"
-pass "FetchContent from file://$source_dir at ${head:0:12}"
+  -DLRSCHED_GIT_TAG="$head" -DLRSCHED_JSON=OFF -DLRSCHED_FMT=OFF
+pass "FetchContent from file://$source_dir at ${head:0:12}, LRSCHED_JSON=OFF, LRSCHED_FMT=OFF"
 
 # ------------------------------------------------------- pkg-config, plain include
 export PKG_CONFIG_PATH="$prefix/share/pkgconfig"
@@ -182,26 +240,44 @@ pass "plain -I include with g++ and clang++"
 
 # ------------------------------------------------------------------ Debian package
 (cd "$work/build" && quiet cpack cpack -G DEB)
-deb="$work/build/liblrsched-dev_${version}_all.deb"
+# The compiled lrsched::json makes the package specific to the architecture.
+arch="$(dpkg --print-architecture)"
+deb="$work/build/liblrsched-dev_${version}-1_${arch}.deb"
 [ -f "$deb" ] || fail "cpack made no $deb"
 field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = liblrsched-dev ] || fail "Package: $(field Package)"
-[ "$(field Architecture)" = all ] || fail "Architecture: $(field Architecture)"
+[ "$(field Version)" = "${version}-1" ] || fail "Version: $(field Version)"
+[ "$(field Architecture)" = "$arch" ] || fail "Architecture: $(field Architecture)"
 [ "$(field Section)" = libdevel ] || fail "Section: $(field Section)"
 [ "$(field Suggests)" = "libfmt-dev, nlohmann-json3-dev" ] || fail "Suggests: $(field Suggests)"
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 stray="$(dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$' |
-  grep -Ev '^\./usr/(include/lrsched/|share/cmake/lrsched/|share/pkgconfig/lrsched\.pc$)' || true)"
+  grep -Ev '^\./usr/(include/lrsched/|lib/cmake/lrsched/|lib/liblrsched_json\.a$)' |
+  grep -Ev '^\./usr/share/pkgconfig/lrsched\.pc$' |
+  grep -Ev '^\./usr/share/doc/liblrsched-dev/(copyright|changelog\.Debian\.gz)$' || true)"
 [ -z "$stray" ] || fail "the package holds files outside its directories: $stray"
-dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/pkgconfig/lrsched.pc | grep -qx 'prefix=/usr' ||
+packaged() { dpkg-deb --fsys-tarfile "$deb" | tar -xO "./usr/$1"; }
+packaged share/pkgconfig/lrsched.pc | grep -qx 'prefix=/usr' ||
   fail "the packaged lrsched.pc does not say prefix=/usr"
+packaged share/doc/liblrsched-dev/copyright | grep -qx 'License: Expat' ||
+  fail "the packaged copyright file names no Expat (MIT) licence"
+packaged share/doc/liblrsched-dev/changelog.Debian.gz | gzip -dc |
+  grep -q "^liblrsched-dev (${version}-1) " || fail "changelog.Debian.gz has no ${version}-1 entry"
 pass "cpack -G DEB: $(basename "$deb")"
+# lintian: errors fail the stage; warnings and the rest are shown.
+lintian_output="$(lintian --pedantic -I -E "$deb" 2>&1 | grep -v '^running with root' || true)"
+[ -z "$lintian_output" ] || echo "$lintian_output" | sed 's/^/-- packaging: lintian: /'
+if echo "$lintian_output" | grep -q '^E: '; then fail "lintian reports errors on $(basename "$deb")"; fi
+pass "lintian $(basename "$deb"): no errors"
 
 deb_installed=1
 quiet apt-install "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$deb"
 cmake_consumer deb-find-core tests/consumers/find_package -DLRSCHED_EXPECTED_VERSION="$version"
-grep -q "found in /usr/share/cmake/lrsched" "$work/deb-find-core-configure.log" ||
-  fail "find_package did not find the Debian package in /usr/share/cmake/lrsched"
+grep -q "found in /usr/lib/cmake/lrsched" "$work/deb-find-core-configure.log" ||
+  fail "find_package did not find the Debian package in /usr/lib/cmake/lrsched"
+cmake_consumer deb-find-components tests/consumers/find_package \
+  -DLRSCHED_EXPECTED_VERSION="$version" -DLRSCHED_CONSUMER_COMPONENTS="json;fmt" \
+  -DLRSCHED_CONSUMER_JSON=compiled
 [ "$(pkg-config --modversion lrsched)" = "$version" ] || fail "pkg-config in /usr"
 pkg_config_consumer deb-pkg-config lrsched
 quiet apt-remove "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove -y liblrsched-dev
@@ -209,10 +285,12 @@ deb_installed=0
 if dpkg-query -W -f='${Status}' liblrsched-dev 2>/dev/null | grep -q "install ok installed"; then
   fail "liblrsched-dev is still installed"
 fi
-if [ -e /usr/share/cmake/lrsched ] || [ -e /usr/include/lrsched ]; then
+if [ -e /usr/lib/cmake/lrsched ] || [ -e /usr/include/lrsched ] ||
+  [ -e /usr/lib/liblrsched_json.a ]; then
   fail "apt-get remove left lrsched files in /usr"
 fi
-pass "apt-get install the .deb, find_package and pkg-config from /usr, apt-get remove"
+pass "apt-get install the .deb; find_package (core, and json fmt with the compiled loader)" \
+  "and pkg-config from /usr; apt-get remove"
 
 # ------------------------------------------------------------------- vcpkg, Conan
 python3 -m json.tool packaging/vcpkg/vcpkg.json >/dev/null || fail "vcpkg.json is not JSON"

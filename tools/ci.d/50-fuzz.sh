@@ -10,8 +10,8 @@ cd "$(dirname "$0")/../.."
 build=build/fuzz
 seconds="${LRSCHED_FUZZ_SECONDS:-60}"
 cmake -S . -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DLRSCHED_BUILD_FUZZERS=ON -DLRSCHED_BUILD_TESTS=OFF -DLRSCHED_BUILD_EXAMPLES=OFF \
-  -DLRSCHED_INSTALL=OFF -DLRSCHED_WARNINGS_AS_ERRORS=ON >/dev/null
+  -DLRSCHED_BUILD_FUZZERS=ON -DLRSCHED_JSON_HEADER_ONLY=ON -DLRSCHED_BUILD_TESTS=OFF \
+  -DLRSCHED_BUILD_EXAMPLES=OFF -DLRSCHED_INSTALL=OFF -DLRSCHED_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build "$build" --target fuzz_config
 work="$(mktemp -d /tmp/lrsched-fuzz.XXXXXX)"
 log="$(mktemp /tmp/lrsched-fuzz-log.XXXXXX)"
