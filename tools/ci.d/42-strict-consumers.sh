@@ -12,9 +12,17 @@
 # compile two at a time (LRSCHED_STRICT_JOBS).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-LRSCHED_EXTRA_PACKAGES="libc++-14-dev libc++abi-14-dev" bash tools/setup-debian.sh
 work="$(mktemp -d /tmp/lrsched-strict.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+# libc++ is unpacked here, not installed: Debian's libc++-14-dev pulls libunwind-14-dev,
+# which conflicts with libunwind-dev, the one glog (and so Ceres, lrsched::loss) needs.
+libcxx_debs=(libc++-14-dev libc++abi-14-dev libc++1-14 libc++abi1-14 libunwind-14 libunwind-14-dev)
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
+(cd "$work" && { apt-get download -qq "${libcxx_debs[@]}" 2>/dev/null ||
+  { "${as_root[@]}" apt-get update -qq && apt-get download -qq "${libcxx_debs[@]}" 2>/dev/null; }; })
+for deb in "$work"/*.deb; do dpkg-deb -x "$deb" "$work/libcxx"; done
+libcxx="$work/libcxx/usr/lib/llvm-14"
 jobs="${LRSCHED_STRICT_JOBS:-2}"
 strict=(-Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror)
 source=tests/consumers/strict/strict.cpp
@@ -54,7 +62,8 @@ for level in -O2 -O3; do
     for compiler in g++ clang++ clang++-libc++; do
       name="${compiler}${level}-${standard}"
       if [ "$compiler" = clang++-libc++ ]; then
-        args=(clang++ -stdlib=libc++ "-std=$standard" "$level")
+        args=(clang++ -nostdinc++ -isystem "$libcxx/include/c++/v1" -nostdlib++
+          "-std=$standard" "$level" -- -L"$libcxx/lib" -Wl,-rpath,"$libcxx/lib" -lc++)
       else
         args=("$compiler" "-std=$standard" "$level" -DLRSCHED_STRICT_FMT -DLRSCHED_STRICT_JSON
           -DLRSCHED_SEPARATE_COMPILATION -- "$loader" -lfmt)
