@@ -937,7 +937,7 @@ Exits with 0 when they agree at every step compared, 1 when they differ, 2 on
 trouble (as diff does).)",
        run_diff,
        {steps_range_option, format_option}},
-      {"convert", "the config in lrsched's canonical JSON, or as another system's config",
+      {"convert", "the canonical JSON, or another system's config (--to)",
        "lrsched convert FILE [--to DIALECT] [--format json|yaml] [input options]",
        R"(Prints the schedule in lrsched's canonical JSON: what a config of another
 system means, in a form every lrsched program loads. With --to, prints it as a
