@@ -275,7 +275,7 @@ void refuse_unused_options(const nlohmann::ordered_json& document, lrsched::dial
 }
 
 /// The message of a command built without lrsched::yaml that is asked for YAML.
-constexpr std::string_view no_yaml =
+[[maybe_unused]] constexpr std::string_view no_yaml =
     "this lrsched was built without YAML support (lrsched::yaml, from yaml-cpp)";
 
 /// A config file's tree, and for a YAML file where each value was written.
