@@ -59,13 +59,18 @@ endif()
 
 # Opt-in components: component name, its target (cmake/lrschedOptional.cmake), the export
 # file, and the package it needs. Each has its own export file so that a consumer of the
-# core never loads a file that refers to nlohmann_json::, fmt:: or Ceres:: targets.
-set(_lrsched_components json fmt loss)
-set(_lrsched_targets lrsched_json lrsched_fmt lrsched_loss)
-set(_lrsched_files lrschedJsonTargets lrschedFmtTargets lrschedLossTargets)
+# core never loads a file that refers to nlohmann_json::, fmt::, yaml-cpp or Ceres:: targets.
+set(_lrsched_components json fmt yaml loss)
+set(_lrsched_targets lrsched_json lrsched_fmt lrsched_yaml lrsched_loss)
+set(_lrsched_files lrschedJsonTargets lrschedFmtTargets lrschedYamlTargets lrschedLossTargets)
 set(_lrsched_packages "nlohmann_json ${LRSCHED_NLOHMANN_JSON_MIN_VERSION}"
-  "fmt ${LRSCHED_FMT_MIN_VERSION}" "Ceres ${LRSCHED_CERES_MIN_VERSION}")
-set(LRSCHED_CONFIG_COMPONENTS "")
+  "fmt ${LRSCHED_FMT_MIN_VERSION}" "yaml-cpp ${LRSCHED_YAML_CPP_MIN_VERSION}"
+  "Ceres ${LRSCHED_CERES_MIN_VERSION}")
+# The components, and those a component's target links (lrsched::yaml links lrsched::json):
+# lrschedConfig.cmake loads those first.
+string(REPLACE ";" " " _lrsched_known "${_lrsched_components}")
+set(LRSCHED_CONFIG_COMPONENTS
+  "set(_lrsched_known_components \"${_lrsched_known}\")\nset(_lrsched_yaml_needs json)\n")
 list(LENGTH _lrsched_components _count)
 math(EXPR _last "${_count} - 1")
 foreach(_index RANGE ${_last})

@@ -6,22 +6,28 @@
 //   lrsched eval    FILE --steps 0:1000:10          one learning rate per line
 //   lrsched sum     FILE [--steps A:B]              the summed LR
 //   lrsched diff    FILE FILE [--steps A:B[:S]]     where two configs differ (exit 1 if so)
-//   lrsched convert FILE                            the canonical JSON
+//   lrsched convert FILE [--to D] [--format F]      the canonical JSON, or D's config
 //   lrsched check   FILE                            exit 0, or the error and exit 2
 //   lrsched loss    fit|predict|optimize ...        loss-curve laws (apps/lrsched/loss.hpp)
 //   lrsched plot    FILE... [-o OUT.svg|.csv]       schedules overlaid: SVG, CSV or terminal
 //
 // Every step range is `--steps A:B[:STRIDE]`, or `--steps N` for 0:N. Numbers print in the
 // shortest form that reads back exactly (std::to_chars); eval, sum and diff also print CSV
-// or JSON (--format). Exit codes: 0 success, 1 a file that cannot be read or written (for
-// diff: the configs differ), 2 a wrong command line or an invalid config (the error names
-// the JSON pointer of the offending value).
+// or JSON (--format). A FILE named *.yaml or *.yml (or any, with --input-format yaml) is
+// read as YAML when the command is built with lrsched::yaml. Exit codes: 0 success, 1 a
+// file that cannot be read or written, or a config that cannot be written as convert --to
+// asks (for diff: the configs differ), 2 a wrong command line or an invalid config (the
+// error names the JSON pointer of the offending value, and a YAML file's line and column).
 #include <lrsched/any_schedule.hpp>
 #include <lrsched/dialects.hpp>
+#include <lrsched/dialects/convert.hpp>
 #include <lrsched/fmt.hpp>
 #include <lrsched/json.hpp>
 #include <lrsched/sum.hpp>
 #include <lrsched/version.hpp>
+#ifdef LRSCHED_CLI_YAML
+#include <lrsched/yaml.hpp>
+#endif
 #ifdef LRSCHED_CLI_LOSS
 #include <lrsched/loss.hpp>
 #include <lrsched/piecewise.hpp>
@@ -70,6 +76,13 @@ class io_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// A valid request the command cannot carry out, such as a schedule that has no config
+/// in the system convert --to names (exit code 1).
+class refusal : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 std::string display_name(const std::string& path) {
   return path == "-" ? "<stdin>" : path;
 }
@@ -108,10 +121,37 @@ const std::string& dialect_choices() {
   return names;
 }
 
+/// "canonical|pytorch|...": the names convert --to takes (every dialect but auto).
+const std::string& target_choices() {
+  static const std::string names = dialect_choices().substr(dialect_choices().find('|') + 1);
+  return names;
+}
+
+/// The value of option `name` (`fallback` when not given), one of `choices`.
+std::string choice_of(const parsed_arguments& arguments, std::string_view name,
+                      const std::vector<std::string>& choices, std::string_view fallback) {
+  const std::string value = arguments.value(name).value_or(std::string(fallback));
+  if (std::find(choices.begin(), choices.end(), value) != choices.end()) return value;
+  std::string known;
+  for (std::size_t k = 0; k < choices.size(); ++k) {
+    known += (k == 0 ? "" : k + 1 == choices.size() ? " or " : ", ") + choices[k];
+  }
+  throw usage_error("--" + std::string(name) + " must be " + known + ", got '" + value + "'" +
+                    did_you_mean(value, choices));
+}
+
+/// What a config file is written in.
+enum class file_format { json, yaml };
+
+/// The option that names a config file's format.
+constexpr std::string_view input_format_name = "input-format";
+
 /// The options every command that reads a config takes.
 const option_spec input_options[] = {
     {"dialect", dialect_choices(),
      "the config's format (default auto: detect it from its shape)"},
+    {input_format_name, "json|yaml",
+     "the file's syntax (default: yaml for a FILE named *.yaml\nor *.yml, else json)"},
     {"base-lr", "X",
      "the base learning rate when the config leaves it out\n(a bare PyTorch lr_scheduler "
      "block, a DeepSpeed \"auto\" lr)"},
@@ -132,27 +172,48 @@ std::vector<std::string> dialect_spellings() {
   return names;
 }
 
-/// The FILE argument, the dialect and the load options of a command line.
+/// The FILE argument, its syntax, the dialect and the load options of a command line.
 struct input_request {
   std::string path;
+  file_format format = file_format::json;
   lrsched::dialect dialect = lrsched::dialect::automatic;
   lrsched::load_options options;
 };
+
+/// The dialect `text` names, as --dialect and --to spell it (`auto` only when `allow_auto`).
+lrsched::dialect dialect_named(const std::string& text, bool allow_auto) {
+  std::vector<std::string> names = dialect_spellings();
+  if (!allow_auto) names.erase(names.begin());
+  const auto parsed = lrsched::parse_dialect(text);
+  if (!parsed || (!allow_auto && *parsed == lrsched::dialect::automatic)) {
+    std::string known;
+    for (const auto& spelling : names) known += (known.empty() ? "" : ", ") + spelling;
+    throw usage_error("unknown dialect '" + text + "'" + did_you_mean(text, names) +
+                      "; known: " + known);
+  }
+  return *parsed;
+}
+
+/// YAML for a FILE named *.yaml or *.yml (any case), else JSON.
+file_format format_by_name(const std::string& path) {
+  std::string extension = std::filesystem::path(path).extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension == ".yaml" || extension == ".yml" ? file_format::yaml : file_format::json;
+}
 
 /// The request for `path` with the dialect and load options of a command line.
 input_request request_for(const parsed_arguments& arguments, const std::string& path) {
   input_request request;
   request.path = path;
+  request.format = format_by_name(path);
+  if (arguments.has(input_format_name)) {
+    request.format = choice_of(arguments, input_format_name, {"json", "yaml"}, "") == "yaml"
+                         ? file_format::yaml
+                         : file_format::json;
+  }
   if (const auto name = arguments.value("dialect")) {
-    const auto parsed = lrsched::parse_dialect(*name);
-    if (!parsed) {
-      std::string known;
-      for (const auto& spelling : dialect_spellings())
-        known += (known.empty() ? "" : ", ") + spelling;
-      throw usage_error("unknown dialect '" + *name + "'" +
-                        did_you_mean(*name, dialect_spellings()) + "; known: " + known);
-    }
-    request.dialect = *parsed;
+    request.dialect = dialect_named(*name, true);
   }
   if (const auto base_lr = arguments.value("base-lr")) {
     request.options.base_lr = parse_real(*base_lr, "--base-lr");
@@ -213,27 +274,77 @@ void refuse_unused_options(const nlohmann::ordered_json& document, lrsched::dial
   }
 }
 
-/// The config document in the file at `path` (- for standard input): the one place the
-/// command parses a config file, so a file format is chosen here (by its name, say).
-/// @throws io_error for an unreadable file, lrsched::config_error for one that is no config.
-nlohmann::ordered_json read_document(const std::string& path) {
-  return lrsched::parse_config(read_input(path));
+/// The message of a command built without lrsched::yaml that is asked for YAML.
+[[maybe_unused]] constexpr std::string_view no_yaml =
+    "this lrsched was built without YAML support (lrsched::yaml, from yaml-cpp)";
+
+/// A config file's tree, and for a YAML file where each value was written.
+class config_document {
+ public:
+  explicit config_document(nlohmann::ordered_json tree) : tree_(std::move(tree)) {}
+#ifdef LRSCHED_CLI_YAML
+  explicit config_document(lrsched::yaml::document yaml) : yaml_(std::move(yaml)) {}
+#endif
+
+  [[nodiscard]] const nlohmann::ordered_json& tree() const noexcept {
+#ifdef LRSCHED_CLI_YAML
+    if (yaml_) return yaml_->json();
+#endif
+    return tree_;
+  }
+
+  /// In a handler of `e`, an error in this document's tree: rethrows it, with its line and
+  /// column when the file is YAML.
+  [[noreturn]] void rethrow(const lrsched::config_error& e) const {
+#ifdef LRSCHED_CLI_YAML
+    if (yaml_) throw yaml_->locate(e);
+#else
+    (void)e;
+#endif
+    throw;
+  }
+
+ private:
+  nlohmann::ordered_json tree_;
+#ifdef LRSCHED_CLI_YAML
+  std::optional<lrsched::yaml::document> yaml_;
+#endif
+};
+
+/// The config document in the file a request names (- for standard input), in JSON or
+/// YAML as the request says: the one place the command parses a config file.
+/// @throws io_error for an unreadable file (or YAML without YAML support),
+/// lrsched::config_error for one that is no config (a YAML one with its line and column).
+config_document read_document(const input_request& request) {
+  if (request.format == file_format::json) {
+    return config_document(lrsched::parse_config(read_input(request.path)));
+  }
+#ifdef LRSCHED_CLI_YAML
+  return config_document(lrsched::yaml::parse(read_input(request.path)));
+#else
+  throw io_error(display_name(request.path) + ": " + std::string(no_yaml));
+#endif
 }
 
 /// The schedule `document` means as the request says (dialect, load options).
 /// @throws lrsched::config_error for an invalid config, usage_error for an option that has
 /// no effect on it.
-loaded_config load(const input_request& request, const nlohmann::ordered_json& document) {
+loaded_config load(const input_request& request, const config_document& document) {
+  const nlohmann::ordered_json& tree = document.tree();
   lrsched::dialect dialect = request.dialect;
-  if (dialect == lrsched::dialect::automatic) dialect = lrsched::detect_dialect(document);
-  loaded_config config{lrsched::load_config(document, dialect, request.options), dialect};
-  refuse_unused_options(document, dialect, request.options, config.schedule);
-  return config;
+  try {
+    if (dialect == lrsched::dialect::automatic) dialect = lrsched::detect_dialect(tree);
+    loaded_config config{lrsched::load_config(tree, dialect, request.options), dialect};
+    refuse_unused_options(tree, dialect, request.options, config.schedule);
+    return config;
+  } catch (const lrsched::config_error& e) {
+    document.rethrow(e);
+  }
 }
 
 /// Reads and loads the config a request names: every command reads its configs here.
 loaded_config read_config(const input_request& request) {
-  return load(request, read_document(request.path));
+  return load(request, read_document(request));
 }
 
 // -------------------------------------------------------------------------- output
@@ -408,12 +519,10 @@ std::vector<std::int64_t> read_steps_file(const std::string& path) {
 enum class output_format { text, csv, json };
 
 output_format format_of(const parsed_arguments& arguments) {
-  const std::string name = arguments.value("format").value_or("text");
-  if (name == "text") return output_format::text;
+  const std::string name = choice_of(arguments, "format", {"text", "csv", "json"}, "text");
   if (name == "csv") return output_format::csv;
   if (name == "json") return output_format::json;
-  throw usage_error("--format must be text, csv or json, got '" + name + "'" +
-                    did_you_mean(name, {"text", "csv", "json"}));
+  return output_format::text;
 }
 
 /// The option that chooses an output format.
@@ -617,9 +726,37 @@ int run_diff(const parsed_arguments& arguments, output& out) {
   return d.first_step ? 1 : 0;
 }
 
+/// A JSON tree as YAML text, without its final newline.
+std::string yaml_text(const nlohmann::ordered_json& tree) {
+#ifdef LRSCHED_CLI_YAML
+  std::string text = lrsched::yaml::from_json(tree);
+  while (text.ends_with("\n")) text.pop_back();
+  return text;
+#else
+  (void)tree;
+  throw io_error("cannot write YAML: " + std::string(no_yaml));
+#endif
+}
+
 int run_convert(const parsed_arguments& arguments, output& out) {
-  const lrsched::any_schedule s = read_config(input_of(arguments)).schedule;
-  out.line(lrsched::to_ordered_json(s).dump(2));
+  const input_request request = input_of(arguments);
+  const bool yaml = choice_of(arguments, "format", {"json", "yaml"}, "json") == "yaml";
+  const std::optional<std::string> to = arguments.value("to");
+  const lrsched::dialect target = to ? dialect_named(*to, false) : lrsched::dialect::canonical;
+  const lrsched::any_schedule s = read_config(request).schedule;
+  nlohmann::ordered_json written;
+  if (!to) {
+    written = lrsched::to_ordered_json(s);
+  } else {
+    try {
+      written = lrsched::write_config(s, target);
+    } catch (const lrsched::conversion_error& e) {
+      const std::string where =
+          e.pointer().empty() ? "" : " (at " + e.pointer() + " of its canonical JSON)";
+      throw refusal(display_name(request.path) + ": " + e.problem() + where);
+    }
+  }
+  out.line(yaml ? yaml_text(written) : written.dump(2));
   return 0;
 }
 
@@ -800,11 +937,17 @@ Exits with 0 when they agree at every step compared, 1 when they differ, 2 on
 trouble (as diff does).)",
        run_diff,
        {steps_range_option, format_option}},
-      {"convert", "the config in lrsched's canonical JSON", "lrsched convert FILE [input options]",
+      {"convert", "the canonical JSON, or another system's config (--to)",
+       "lrsched convert FILE [--to DIALECT] [--format json|yaml] [input options]",
        R"(Prints the schedule in lrsched's canonical JSON: what a config of another
-system means, in a form every lrsched program loads.)",
+system means, in a form every lrsched program loads. With --to, prints it as a
+config of that system instead, in its own shape, checked by loading it back;
+a schedule that system cannot express is refused with the reason (exit 1).
+--format yaml writes YAML instead of JSON.)",
        run_convert,
-       {}},
+       {{"to", target_choices(), "the system to write the config for (default: lrsched's\n"
+         "canonical JSON, as the config means it)"},
+        {"format", "json|yaml", "the syntax written (default json)"}}},
       {"check", "whether the config is valid (exit 0), else the error (exit 2)",
        "lrsched check FILE [input options]",
        R"(Exits with 0 when the config loads, else prints the error, with the JSON
@@ -841,11 +984,12 @@ constexpr std::string_view general_text =
     R"(Look at, evaluate, compare and check learning-rate schedule configs: lrsched's
 canonical JSON, or a config written for PyTorch, HuggingFace, DeepSpeed, Keras,
 timm, Megatron-LM or optax (detected from its shape, or named with --dialect).
-FILE is a JSON file, or - for standard input.)";
+FILE is a JSON or YAML file (YAML when named *.yaml or *.yml), or - for standard
+input.)";
 constexpr std::string_view general_footer =
     R"(`lrsched COMMAND --help` shows a command's options.
-exit codes: 0 success, 1 unreadable file (diff: the configs differ),
-2 wrong usage or invalid config)";
+exit codes: 0 success, 1 unreadable file or a refused conversion (diff: the
+configs differ), 2 wrong usage or invalid config)";
 
 /// Help in lrsched's layout: the usage line first, then the text, the options by group
 /// (own, then input options), the commands; option names as "-o, --output OUT".
@@ -1014,6 +1158,10 @@ int main_with(std::span<const std::string> arguments) {
   } catch (const io_error& e) {
     report(who, e.what());
     return name == "diff" ? 2 : 1;  // diff's 1 means "they differ"
+  } catch (const refusal& e) {
+    out.flush();
+    report(who, e.what());
+    return 1;
   }
 #ifdef LRSCHED_CLI_LOSS
   catch (const data_error& e) {

@@ -1,15 +1,21 @@
 // The lrsched command, run as a program: every subcommand on the example configs against the
 // library's own evaluation (values printed in the shortest round-trip form parse back to
 // s(t) bit for bit), standard input, --steps-file, --format csv|json, diff, the usage errors,
-// options that would have no effect, check's exit code and message, the help texts.
+// options that would have no effect, check's exit code and message, the help texts; YAML
+// configs (or, in a command built without YAML, its error) and convert --to.
 #include <lrsched/dialects.hpp>
+#include <lrsched/dialects/convert.hpp>
 #include <lrsched/fmt.hpp>
 #include <lrsched/json.hpp>
 #include <lrsched/sum.hpp>
 #include <lrsched/version.hpp>
+#ifdef LRSCHED_CLI_YAML
+#include <lrsched/yaml.hpp>
+#endif
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -636,4 +642,252 @@ TEST_CASE("messages escape control bytes of what they quote") {
   }
   check_usage_error({"eval", file, "--steps", "1\n2"}, "'1\\x0a2'");
   check_usage_error({"check", file, "--set", "a\tb=1"}, "--set a\\x09b has no effect");
+}
+
+// --------------------------------------------------------------- YAML and convert --to
+namespace {
+
+/// A file at a path of the temporary directory ending in `name` (so its extension counts),
+/// holding `content`, removed when this goes out of scope.
+class named_file {
+ public:
+  named_file(const std::string& name, const std::string& content) {
+    const temporary_file unique;  // a fresh name to build on
+    path_ = unique.path() + "-" + name;
+    std::ofstream(path_, std::ios::binary) << content;
+  }
+  named_file(const named_file&) = delete;
+  named_file& operator=(const named_file&) = delete;
+  ~named_file() { std::remove(path_.c_str()); }
+  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::string path_;
+};
+
+/// `a` and `b` agree within a relative 1e-12 (what convert checks a written config to).
+bool close_values(double a, double b) {
+  return a == b || std::abs(a - b) <= 1e-12 * std::max(std::abs(a), std::abs(b));
+}
+
+/// The learning rates `lrsched eval` prints for `arguments` (a FILE and input options).
+std::vector<double> evaluated(std::vector<std::string> arguments, const std::string& steps,
+                              const std::string& input = {}) {
+  arguments.insert(arguments.begin(), "eval");
+  arguments.insert(arguments.end(), {"--steps", steps});
+  const cli_result r = run_cli(arguments, input);
+  INFO("stderr: " << r.err);
+  REQUIRE(r.exit_code == 0);
+  return numbers_of(r.out);
+}
+
+const std::string ds_config_yaml = (std::filesystem::path(LRSCHED_TEST_DATA_DIR) / "yaml" /
+                                    "ds_config.yaml").string();
+// A PyTorch cosine annealing (Hydra's _target_ form), which HF's cosine_with_min_lr also is.
+constexpr const char* torch_cosine_json = R"({
+    "optimizer": {"_target_": "torch.optim.AdamW", "lr": 0.01},
+    "lr_scheduler": {"_target_": "torch.optim.lr_scheduler.CosineAnnealingLR", "T_max": 100,
+                     "eta_min": 0.001}})";
+
+// tests/data/yaml/ds_config.yaml as JSON.
+constexpr const char* ds_config_json = R"({"train_batch_size": 256,
+  "optimizer": {"type": "AdamW", "params": {"lr": 6e-4, "weight_decay": 0.1}},
+  "scheduler": {"type": "WarmupDecayLR", "params": {"warmup_min_lr": 0, "warmup_max_lr": 6e-4,
+    "warmup_num_steps": 2000, "total_num_steps": 20000, "warmup_type": "linear"}},
+  "zero_optimization": {"stage": 2}})";
+
+}  // namespace
+
+#ifdef LRSCHED_CLI_YAML
+TEST_CASE("a YAML config reads as its JSON twin, by its name or --input-format yaml") {
+  const temporary_file json(ds_config_json);
+  const auto from_json = evaluated({json.path()}, "0:25000:7");
+  REQUIRE(from_json.size() > 3000);
+  CHECK(evaluated({ds_config_yaml}, "0:25000:7") == from_json);
+  std::string yaml_text = read_file(ds_config_yaml);
+  CHECK(evaluated({"-", "--input-format", "yaml"}, "0:25000:7", yaml_text) == from_json);
+  const named_file yml("config.YML", yaml_text);
+  CHECK(evaluated({yml.path()}, "0:25000:7") == from_json);
+  // Every command reads it: convert gives the JSON twin's canonical form.
+  CHECK(run_cli({"convert", ds_config_yaml}).out == run_cli({"convert", json.path()}).out);
+  CHECK(run_cli({"check", ds_config_yaml}).exit_code == 0);
+  CHECK(run_cli({"diff", ds_config_yaml, json.path()}).exit_code == 0);
+  // A JSON file named *.yaml reads too (JSON's flow syntax is YAML), but YAML named *.json
+  // is JSON, and --input-format json says so of a .yaml file.
+  const named_file json_named_yaml("twin.yaml", ds_config_json);
+  CHECK(evaluated({json_named_yaml.path()}, "0:25000:7") == from_json);
+  const temporary_file yaml_unnamed(yaml_text);
+  CHECK(run_cli({"check", yaml_unnamed.path()}).exit_code == 2);
+  CHECK(run_cli({"check", ds_config_yaml, "--input-format", "json"}).exit_code == 2);
+  check_usage_error({"check", ds_config_yaml, "--input-format", "yml"},
+                    "--input-format must be json or yaml, got 'yml'");
+}
+
+TEST_CASE("every example config, written as YAML, evaluates as its JSON") {
+  for (const auto& file : example_configs()) {
+    INFO(file.filename().string());
+    const named_file yaml("example.yaml",
+                          lrsched::yaml::from_json(nlohmann::ordered_json::parse(read_file(file))));
+    CHECK(evaluated({yaml.path()}, "-50:30000:13") == evaluated({file.string()}, "-50:30000:13"));
+  }
+}
+
+TEST_CASE("an error in a YAML config names its key path, line and column") {
+  std::string text = read_file(ds_config_yaml);
+  const std::string from = "total_num_steps: 20000", to = "total_num_steps: -5";
+  REQUIRE(text.find(from) != std::string::npos);
+  const std::size_t at = text.find(from);
+  text.replace(at, from.size(), to);
+  const auto line = std::to_string(std::count(text.begin(), text.begin() + std::ptrdiff_t(at), '\n') + 1);
+  const std::string where = "/scheduler/params/total_num_steps: line " + line + ", column 5: ";
+  const named_file bad("bad.yaml", text);
+  for (const std::string& command : std::vector<std::string>{"check", "convert", "show"}) {
+    INFO(command);
+    const cli_result r = run_cli({command, bad.path()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind(bad.path() + ": " + where, 0) == 0);
+    CHECK(r.err.find('\n') == r.err.size() - 1);
+  }
+  SECTION("and a syntax error its line") {
+    const named_file broken("broken.yaml", "scheduler:\n  type: [WarmupLR\n  params: {}\n");
+    const cli_result r = run_cli({"check", broken.path()});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(": line ") != std::string::npos);
+    CHECK(r.err.find("invalid YAML") != std::string::npos);
+  }
+  SECTION("from standard input too") {
+    const cli_result r = run_cli({"check", "-", "--input-format", "yaml"}, text);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind("<stdin>: " + where, 0) == 0);
+  }
+}
+
+TEST_CASE("convert --format yaml writes YAML that loads back to the same schedule") {
+  for (const auto& file : example_configs()) {
+    INFO(file.filename().string());
+    const cli_result r = run_cli({"convert", file.string(), "--format", "yaml"});
+    REQUIRE(r.exit_code == 0);
+    CHECK(lrsched::yaml::to_json(r.out) ==
+          nlohmann::ordered_json::parse(run_cli({"convert", file.string()}).out));
+    const named_file written("written.yaml", r.out);
+    CHECK(evaluated({written.path()}, "0:30000:17") == evaluated({file.string()}, "0:30000:17"));
+  }
+}
+#else
+TEST_CASE("without YAML support a YAML config is one clear error") {
+  const cli_result r = run_cli({"check", ds_config_yaml});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "lrsched check: " + ds_config_yaml +
+                     ": this lrsched was built without YAML support (lrsched::yaml, from "
+                     "yaml-cpp)\n");
+  const temporary_file json(ds_config_json);
+  const cli_result yaml_out = run_cli({"convert", json.path(), "--format", "yaml"});
+  CHECK(yaml_out.exit_code == 1);
+  CHECK(yaml_out.err.find("built without YAML support") != std::string::npos);
+}
+#endif
+
+TEST_CASE("convert --to writes another system's config that evaluates as the original") {
+  struct pair {
+    std::filesystem::path file;
+    std::string to;
+  };
+  const std::filesystem::path native = configs_dir() / "native";
+  const std::filesystem::path yaml = std::filesystem::path(LRSCHED_TEST_DATA_DIR) / "yaml";
+  const temporary_file ds_json(ds_config_json);
+  const temporary_file pytorch_cosine(torch_cosine_json);
+  const temporary_file keras(R"({"class_name": "ExponentialDecay", "config": {
+      "initial_learning_rate": 0.1, "decay_steps": 10, "decay_rate": 0.5, "staircase": true}})");
+  const temporary_file timm(R"({"sched": "cosine", "lr": 0.1, "epochs": 10,
+      "warmup_epochs": 2, "warmup_lr": 0.01, "min_lr": 1e-4, "updates_per_epoch": 5})");
+  const temporary_file optax(R"({"optax": "join_schedules", "boundaries": [10],
+      "schedules": [{"optax": "linear_schedule", "init_value": 0, "end_value": 1e-3,
+                     "transition_steps": 10},
+                    {"optax": "piecewise_constant_schedule", "init_value": 1e-3,
+                     "boundaries_and_scales": {"20": 0.5, "40": 0.1}}]})");
+  std::vector<pair> pairs{
+      {native / "deepspeed_warmup_cosine.json", "deepspeed"},
+      {native / "deepspeed_warmup_cosine.json", "canonical"},
+      {native / "huggingface_cosine.json", "hf"},
+      {native / "huggingface_cosine.json", "canonical"},
+      {ds_json.path(), "deepspeed"},
+      {pytorch_cosine.path(), "pytorch"},
+      {pytorch_cosine.path(), "deepspeed"},
+      {pytorch_cosine.path(), "hf"},
+      {keras.path(), "keras"},
+      {timm.path(), "timm"},
+      {optax.path(), "optax"},
+  };
+#ifdef LRSCHED_CLI_YAML
+  pairs.push_back({yaml / "lightning_cli.yaml", "deepspeed"});
+  pairs.push_back({yaml / "hydra.yaml", "pytorch"});
+  pairs.push_back({yaml / "megatron_args.yaml", "megatron"});
+#endif
+  const std::vector<std::string> ranges{"0:5000", "-20:400000:97"};
+  for (const auto& [file, to] : pairs) {
+    INFO(file.filename().string() << " --to " << to);
+    std::vector<std::vector<double>> original;
+    for (const auto& steps : ranges) original.push_back(evaluated({file.string()}, steps));
+    for (const std::string& format : std::vector<std::string>{"json", "yaml"}) {
+      INFO("--format " << format);
+      const cli_result r = run_cli({"convert", file.string(), "--to", to, "--format", format});
+      INFO("stderr: " << r.err);
+      REQUIRE(r.exit_code == 0);
+      CHECK(r.err.empty());
+#ifndef LRSCHED_CLI_YAML
+      if (format == "yaml") continue;
+#endif
+      const temporary_file written(r.out);
+      const std::vector<std::string> read_back{written.path(), "--dialect", to,
+                                               "--input-format", format};
+      for (std::size_t range = 0; range < ranges.size(); ++range) {
+        const auto& want = original[range];
+        const auto got = evaluated(read_back, ranges[range]);
+        REQUIRE(got.size() == want.size());
+        for (std::size_t k = 0; k < want.size(); ++k) {
+          INFO("value " << k << " of --steps " << ranges[range]);
+          CHECK(close_values(got[k], want[k]));
+        }
+      }
+      if (to == "canonical" && format == "json") {
+        CHECK(nlohmann::ordered_json::parse(r.out) ==
+              nlohmann::ordered_json::parse(run_cli({"convert", file.string()}).out));
+      }
+    }
+  }
+}
+
+TEST_CASE("convert --to refuses a schedule the system cannot express: the reason, exit 1") {
+  const auto file = (configs_dir() / "warmup_cosine.json").string();
+  const temporary_file pytorch_cosine(torch_cosine_json);
+  struct refused {
+    std::string file;
+    std::string to;
+    lrsched::dialect target;
+  };
+  for (const auto& [path, to, target] :
+       std::vector<refused>{{file, "deepspeed", lrsched::dialect::deepspeed},
+                            {file, "pytorch", lrsched::dialect::pytorch},
+                            {pytorch_cosine.path(), "megatron", lrsched::dialect::megatron}}) {
+    INFO(path << " --to " << to);
+    std::string reason;
+    try {
+      (void)lrsched::convert_config(lrsched::parse_config(read_file(path)), target);
+      FAIL("the library writes it");
+    } catch (const lrsched::conversion_error& e) {
+      reason = e.problem();
+    }
+    for (const std::string& format : std::vector<std::string>{"json", "yaml"}) {
+      const cli_result r = run_cli({"convert", path, "--to", to, "--format", format});
+      INFO("stderr: " << r.err);
+      CHECK(r.exit_code == 1);
+      CHECK(r.out.empty());
+      CHECK(r.err == "lrsched convert: " + path + ": " + reason + "\n");
+    }
+  }
+  check_usage_error({"convert", file, "--to", "deepspeeed"},
+                    "unknown dialect 'deepspeeed' (did you mean deepspeed?)");
+  check_usage_error({"convert", file, "--to", "auto"}, "unknown dialect 'auto'");
+  check_usage_error({"convert", file, "--format", "csv"}, "--format must be json or yaml");
 }

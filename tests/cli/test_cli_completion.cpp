@@ -52,6 +52,12 @@ TEST_CASE("bash completion asks the command for its commands, options and values
   CHECK(complete({"check", "f.json", "--dialect", "deep"}) ==
         std::vector<std::string>{"deepspeed"});
   CHECK(complete({"plot", "f.json", "--x", "s"}) == std::vector<std::string>{"samples", "steps"});
+  CHECK(complete({"convert", "f.json", "--to", ""}) ==
+        std::vector<std::string>{"canonical", "deepspeed", "hf", "keras", "megatron", "optax",
+                                 "pytorch", "timm"});
+  CHECK(complete({"convert", "f.json", "--format", ""}) ==
+        std::vector<std::string>{"json", "yaml"});
+  CHECK(complete({"check", "f.yaml", "--input-format", "y"}) == std::vector<std::string>{"yaml"});
   // After an option that takes a value, no option names: -o takes a file name.
   CHECK(complete({"plot", "f.json", "-o", "--"}).empty());
   CHECK(!complete({"plot", "f.json", "--"}).empty());

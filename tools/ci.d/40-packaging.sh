@@ -149,7 +149,15 @@ cmake_consumer find-components tests/consumers/find_package -DCMAKE_PREFIX_PATH=
   -DLRSCHED_EXPECTED_VERSION="$version" -DLRSCHED_CONSUMER_COMPONENTS="json;fmt" \
   -DLRSCHED_CONSUMER_JSON=compiled
 pass "find_package(lrsched COMPONENTS json fmt): the compiled loader loads a config"
-if [ -f "$prefix/share/cmake/lrsched/lrschedLossTargets.cmake" ]; then
+if [ -f "$prefix/lib/cmake/lrsched/lrschedYamlTargets.cmake" ]; then
+  # yaml builds on json: asking for yaml (and fmt) must define lrsched::json too.
+  cmake_consumer find-yaml tests/consumers/find_package -DCMAKE_PREFIX_PATH="$prefix" \
+    -DLRSCHED_EXPECTED_VERSION="$version" -DLRSCHED_CONSUMER_COMPONENTS="yaml;fmt"
+  pass "find_package(lrsched COMPONENTS yaml fmt) brings lrsched::json"
+else
+  echo "-- packaging: skipped find_package(lrsched COMPONENTS yaml) (yaml-cpp not found)"
+fi
+if [ -f "$prefix/lib/cmake/lrsched/lrschedLossTargets.cmake" ]; then
   cmake_consumer find-loss tests/consumers/find_package_loss -DCMAKE_PREFIX_PATH="$prefix"
   pass "find_package(lrsched COMPONENTS loss) fits a law with Ceres"
 else
