@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include <lrsched/description.hpp>
+#include <lrsched/detail/describe_fwd.hpp>
 #include <lrsched/detail/blocks.hpp>
 #include <lrsched/detail/geometric.hpp>
 #include <lrsched/detail/numeric.hpp>
@@ -75,8 +75,9 @@ class step_decay {
     return init * init * detail::staircase_sum(2.0L * log_gamma_, step_size_, first, last);
   }
 
-  [[nodiscard]] description describe() const {
-    return description{"step_decay"}
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"step_decay"}
         .with("init_value", init_)
         .with("step_size", step_size_)
         .with("gamma", gamma_);
@@ -131,8 +132,9 @@ class multistep {
   /// The last milestone: the value holds from there on.
   [[nodiscard]] std::int64_t length() const noexcept { return blocks_.length(); }
 
-  [[nodiscard]] description describe() const {
-    return description{"multistep"}
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"multistep"}
         .with("init_value", init_)
         .with("milestones", milestones())
         .with("gamma", gamma_);

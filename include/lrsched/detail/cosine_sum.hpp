@@ -42,12 +42,12 @@
 #ifndef LRSCHED_DETAIL_COSINE_SUM_HPP
 #define LRSCHED_DETAIL_COSINE_SUM_HPP
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 
+#include <lrsched/detail/minmax.hpp>
 #include <lrsched/detail/numeric.hpp>
 
 namespace lrsched::detail {
@@ -405,7 +405,7 @@ template <class Term>
   };
   if (last - first <= term_by_term_steps) return by_terms(first, last);
   const auto series_end = static_cast<std::int64_t>(std::ceil(f.series_limit / angle));
-  const std::int64_t split = std::clamp(series_end, first, last);
+  const std::int64_t split = detail::clamp_to(series_end, first, last);
   long double total = 0.0L;
   if (first < split) {
     total += split - first <= term_by_term_steps
