@@ -293,7 +293,7 @@ struct fmt::formatter<lrsched::description, char> {
       ++it;
     }
     if (it != ctx.end() && *it != '}')
-      throw fmt::format_error("lrsched: the only format spec is 't'");
+      FMT_THROW(fmt::format_error("lrsched: the only format spec is 't'"));
     return it;
   }
 
