@@ -11,7 +11,7 @@
 #include <optional>
 #include <string_view>
 
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/blocks.hpp>
 #include <lrsched/detail/geometric.hpp>
 #include <lrsched/detail/numeric.hpp>
@@ -85,9 +85,8 @@ class exponential {
     return total(first, last, 2);
   }
 
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    auto d = D{"exponential"}
+  [[nodiscard]] description describe() const {
+    auto d = description{"exponential"}
                  .with("init_value", init_)
                  .with("decay_rate", rate_)
                  .with("decay_steps", decay_steps_)

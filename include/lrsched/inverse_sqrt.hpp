@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/detail/power_sum.hpp>
 
@@ -74,9 +74,8 @@ class inverse_sqrt {
     return warmup_part(first, last, 2) + decay_part(first, last, 2);
   }
 
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    D d{"inverse_sqrt"};
+  [[nodiscard]] description describe() const {
+    description d{"inverse_sqrt"};
     d.parameters.reserve(3);  // built in place: no variant moves
     d.parameters.emplace_back("peak_value", peak_);
     d.parameters.emplace_back("warmup_steps", warmup_);

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/detail/periodic.hpp>
 #include <lrsched/detail/power_sum.hpp>
@@ -62,9 +62,8 @@ class inverse_time {
     return init * init * reciprocal_sum(first, last, 2);
   }
 
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    D d{"inverse_time"};
+  [[nodiscard]] description describe() const {
+    description d{"inverse_time"};
     d.parameters.reserve(4);  // built in place: no variant moves
     d.parameters.emplace_back("init_value", init_);
     d.parameters.emplace_back("decay_rate", rate_);

@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/blocks.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/linear.hpp>
@@ -71,9 +71,8 @@ class piecewise_constant {
     return boundaries_.empty() ? 0 : boundaries_.back();
   }
 
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    return D{"piecewise_constant"}
+  [[nodiscard]] description describe() const {
+    return description{"piecewise_constant"}
         .with("boundaries", boundaries_)
         .with("values", values_);
   }
@@ -161,12 +160,11 @@ class piecewise_linear {
   [[nodiscard]] std::int64_t length() const noexcept { return knots_.back().step; }
 
   /// Kind "piecewise_linear": the knots as two parallel lists, "steps" and "values".
-  template <class D = description>
-  [[nodiscard]] D describe() const {
+  [[nodiscard]] description describe() const {
     std::vector<double> values;
     values.reserve(knots_.size());
     for (const auto& k : knots_) values.push_back(k.value);
-    return D{"piecewise_linear"}.with("steps", steps_).with("values", std::move(values));
+    return description{"piecewise_linear"}.with("steps", steps_).with("values", std::move(values));
   }
 
   [[nodiscard]] const std::vector<knot>& knots() const noexcept { return knots_; }

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/detail/power_sum.hpp>
 
@@ -89,9 +89,8 @@ class polynomial {
     return total;
   }
 
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    D d{"polynomial"};
+  [[nodiscard]] description describe() const {
+    description d{"polynomial"};
     d.parameters.reserve(4);  // built in place: no variant moves
     d.parameters.emplace_back("init_value", init_);
     d.parameters.emplace_back("end_value", end_);

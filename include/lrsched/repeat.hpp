@@ -7,7 +7,7 @@
 #include <utility>
 
 #include <lrsched/concepts.hpp>
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/detail/periodic.hpp>
 #include <lrsched/sum.hpp>
@@ -55,9 +55,8 @@ class repeated {
   }
 
   /// Kind "repeat": parameter "period", slot "schedule".
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    return D{"repeat"}
+  [[nodiscard]] description describe() const {
+    return description{"repeat"}
         .with("period", period_)
         .with_child("schedule", detail::describe(inner_));
   }

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/blocks.hpp>
 #include <lrsched/detail/geometric.hpp>
 #include <lrsched/detail/numeric.hpp>
@@ -75,9 +75,8 @@ class step_decay {
     return init * init * detail::staircase_sum(2.0L * log_gamma_, step_size_, first, last);
   }
 
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    return D{"step_decay"}
+  [[nodiscard]] description describe() const {
+    return description{"step_decay"}
         .with("init_value", init_)
         .with("step_size", step_size_)
         .with("gamma", gamma_);
@@ -132,9 +131,8 @@ class multistep {
   /// The last milestone: the value holds from there on.
   [[nodiscard]] std::int64_t length() const noexcept { return blocks_.length(); }
 
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    return D{"multistep"}
+  [[nodiscard]] description describe() const {
+    return description{"multistep"}
         .with("init_value", init_)
         .with("milestones", milestones())
         .with("gamma", gamma_);

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include <lrsched/concepts.hpp>
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/detail/periodic.hpp>
 #include <lrsched/sum.hpp>
@@ -66,9 +66,8 @@ class stretched {
   }
 
   /// Kind "stretch": parameter "factor", slot "schedule".
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    return D{"stretch"}
+  [[nodiscard]] description describe() const {
+    return description{"stretch"}
         .with("factor", factor_)
         .with_child("schedule", detail::describe(inner_));
   }

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/description.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/detail/sigmoid_sum.hpp>
 
@@ -80,9 +80,8 @@ class tanh_decay {
     return total;
   }
 
-  template <class D = description>
-  [[nodiscard]] D describe() const {
-    D d{"tanh_decay"};
+  [[nodiscard]] description describe() const {
+    description d{"tanh_decay"};
     d.parameters.reserve(5);  // built in place: no variant moves
     d.parameters.emplace_back("max_value", max_);
     d.parameters.emplace_back("min_value", min_);

@@ -69,25 +69,35 @@ void flatten_chain(std::vector<Piece>& pieces, std::vector<std::int64_t>& durati
   durations = std::move(out_durations);
 }
 
-/// A chain piece of a built-in leaf kind, evaluated in place by `any_chain` (a switch on
-/// the kind and an inlined call) instead of through the piece's indirect call.
+/// A chain piece of a built-in leaf kind, kept by value inside `any_chain` and evaluated
+/// in place (a switch on the kind and an inlined call) instead of through the piece's
+/// indirect call; other pieces go through their `any_schedule`.
 struct chain_leaf {
   enum class kind : unsigned char { other, constant, linear, cosine };
+  /// A copy of the piece when it is of a built-in leaf kind (all trivially copyable).
+  union leaf_value {
+    leaf_value() noexcept : none() {}
+    char none;
+    lrsched::constant constant;
+    lrsched::linear linear;
+    lrsched::cosine cosine;
+  };
+
   kind which = kind::other;
-  bool unchecked = false;        // a non-final piece playing within its length
-  const void* object = nullptr;  // the typed schedule inside the piece's any_schedule
+  bool unchecked = false;  // a non-final piece playing within its length
+  leaf_value value;
 
   chain_leaf(const any_schedule& piece, std::int64_t duration, bool last) noexcept {
-    if (const auto* c = piece.target<constant>()) {
+    if (const auto* c = piece.target<lrsched::constant>()) {
       which = kind::constant;
-      object = c;
-    } else if (const auto* l = piece.target<linear>()) {
+      value.constant = *c;
+    } else if (const auto* l = piece.target<lrsched::linear>()) {
       which = kind::linear;
-      object = l;
+      value.linear = *l;
       unchecked = !last && duration <= l->length();
-    } else if (const auto* cs = piece.target<cosine>()) {
+    } else if (const auto* cs = piece.target<lrsched::cosine>()) {
       which = kind::cosine;
-      object = cs;
+      value.cosine = *cs;
       unchecked = !last && duration <= cs->length();
     }
   }
@@ -96,15 +106,11 @@ struct chain_leaf {
   [[nodiscard]] double operator()(const any_schedule& piece, std::int64_t u) const noexcept {
     switch (which) {
       case kind::constant:
-        return static_cast<const constant*>(object)->at_local(u);
-      case kind::linear: {
-        const auto& l = *static_cast<const linear*>(object);
-        return unchecked ? l.at_local(u) : l(u);
-      }
-      case kind::cosine: {
-        const auto& c = *static_cast<const cosine*>(object);
-        return unchecked ? c.at_local(u) : c(u);
-      }
+        return value.constant.at_local(u);
+      case kind::linear:
+        return unchecked ? value.linear.at_local(u) : value.linear(u);
+      case kind::cosine:
+        return unchecked ? value.cosine.at_local(u) : value.cosine(u);
       case kind::other:
         break;
     }
