@@ -54,11 +54,6 @@ class exponential_ramp {
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {
     if (step >= steps_) return target_;
     if (step <= 0) return start_;
-    return at_local(step);
-  }
-  /// s(step) for 0 <= step < steps, unchecked.
-  [[nodiscard]] double at_local(std::int64_t step) const noexcept {
-    if (step == 0) return start_;
     const auto value = static_cast<double>(static_cast<long double>(start_) *
                                            std::exp(log_rate_ * static_cast<long double>(step)));
     return std::clamp(value, std::min(start_, target_), std::max(start_, target_));
@@ -138,15 +133,7 @@ class warmed_up {
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {
     const std::int64_t t = detail::clamp_step(step);
     if (t >= warmup_steps_) return static_cast<double>(schedule_(t - warmup_steps_));
-    // 0 <= t < warmup_steps: the ramp's unchecked entry, chosen by a switch.
-    switch (ramp_.index()) {
-      case 0:
-        return std::get_if<0>(&ramp_)->at_local(t);
-      case 1:
-        return std::get_if<1>(&ramp_)->at_local(t);
-      default:
-        return std::get_if<2>(&ramp_)->at_local(t);
-    }
+    return std::visit([t](const auto& ramp) { return ramp(t); }, ramp_);
   }
 
   /// Σ over [first, last): the ramp's closed form on [0, w), the schedule's sum after it.
