@@ -101,9 +101,9 @@ def self_test(include_dir: pathlib.Path) -> int:
         shutil.copytree(include_dir, copy)
         victim = copy / "lrsched" / "cosine.hpp"
         text = victim.read_text()
-        marker = "#include <lrsched/description.hpp>\n"
+        marker = "#include <lrsched/detail/numeric.hpp>\n"
         if marker not in text:
-            print("check_layers self-test: cosine.hpp no longer includes description.hpp; "
+            print("check_layers self-test: cosine.hpp no longer includes detail/numeric.hpp; "
                   "pick another line to plant the wrong include after")
             return 1
         victim.write_text(text.replace(marker, marker + "#include <lrsched/config/registry.hpp>\n", 1))

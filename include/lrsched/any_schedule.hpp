@@ -168,9 +168,10 @@ class any_schedule {
 
   /// @brief Pieces played in order, each for the matching entry of `steps`
   /// (one duration per piece but the last, which is open-ended), as `chain`
-  /// does for typed pieces. Evaluation finds the piece by binary search and
-  /// makes one more indirect call; nested chains are flattened, so a chain of
-  /// chains costs the same. One piece is returned as itself.
+  /// does for typed pieces. Evaluation finds the piece by a count of the starts
+  /// (up to 8 pieces) or a binary search, then evaluates a constant, linear or
+  /// cosine piece in place and any other piece through one more indirect call;
+  /// nested chains are flattened, so a chain of chains costs the same. One piece is returned as itself.
   /// @throws invalid_schedule if `pieces` is empty, `steps` has the wrong
   ///         size, a duration is negative, or the total overflows int64.
   [[nodiscard]] static any_schedule chain(std::vector<any_schedule> pieces,

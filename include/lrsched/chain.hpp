@@ -61,14 +61,46 @@ struct piece_of<segment<S>> {
 template <class P>
 using piece_type = typename piece_of<std::remove_cvref_t<P>>::type;
 
+/// A schedule with an unchecked entry: `s.at_local(t)` equals `s(t)` for 0 <= t and, when
+/// the schedule is finite, t < length(); it skips the clamping and holding tests a caller
+/// that already knows where t lies (a chain, a warmup) has made.
+template <class S>
+concept has_at_local = requires(const S& s, std::int64_t t) {
+  { s.at_local(t) } -> std::convertible_to<double>;
+};
+
+/// s(t) for 0 <= t (< s.length() when finite), through `at_local` when s has it.
+template <class S>
+[[nodiscard]] constexpr double at_local(const S& s, std::int64_t t) noexcept {
+  if constexpr (has_at_local<S>) {
+    return static_cast<double>(s.at_local(t));
+  } else {
+    return static_cast<double>(s(t));
+  }
+}
+
+/// Whether a piece played for `duration` steps stays before its own length (so a chain
+/// may call its unchecked entry): always for an open-ended piece.
+template <class S>
+[[nodiscard]] constexpr bool plays_within_length(const S& s, std::int64_t duration) noexcept {
+  if constexpr (FiniteSchedule<S>) {
+    return duration <= static_cast<std::int64_t>(s.length());
+  } else {
+    return true;
+  }
+}
+
 }  // namespace detail
 
 /// @brief Pieces played in order: piece k covers steps [start_k, start_{k+1})
 /// and sees the local step t − start_k; the last piece is open-ended.
 ///
 /// Boundaries are exact: the step that starts a piece gets that piece's value
-/// at local step 0. A zero-length piece is a no-op. The active piece is found
-/// by binary search over the starts, O(log pieces), and only it is evaluated.
+/// at local step 0. A zero-length piece is a no-op. Up to 8 pieces, the active piece
+/// is found by comparing t with the starts in order (the cascade a hand-written function
+/// would be); beyond, by binary search over the starts, O(log pieces). Only it is
+/// evaluated, through its unchecked `at_local` entry when it has one and plays no longer
+/// than its own length (the last piece, open-ended, through its call operator).
 /// Sum: each piece's (closed-form) sum over its part of the range, O(pieces).
 /// Covers optax `join_schedules`, PyTorch `SequentialLR` (native semantics),
 /// and every warmup/plateau/decay recipe.
@@ -88,23 +120,28 @@ class chain_schedule {
       starts_[k] = start;
       if (k + 1 == size) break;
       if (durations[k] < 0) {
-        detail::reject("chain", "pieces[" + detail::format_number(std::int64_t(k)) + "].steps",
+        detail::reject("chain", detail::indexed_name("pieces", std::int64_t(k), ".steps"),
                        ">= 0 (an open-ended piece can only be last)", durations[k]);
       }
       if (start > std::numeric_limits<std::int64_t>::max() - durations[k]) {
-        detail::reject("chain", "pieces[" + detail::format_number(std::int64_t(k)) + "].steps",
+        detail::reject("chain", detail::indexed_name("pieces", std::int64_t(k), ".steps"),
                        "small enough that the chain fits in int64", durations[k]);
       }
       start += durations[k];
     }
-    detail::require_chain_length_fits("pieces[" + detail::format_number(std::int64_t(size - 1)) + "]",
-                                      starts_.back(),
-                                      detail::optional_length(std::get<size - 1>(pieces_)));
+    const auto last_length = detail::optional_length(std::get<size - 1>(pieces_));
+    detail::require_chain_length_fits(std::int64_t(size - 1), starts_.back(), !last_length,
+                                      last_length.value_or(0));
+    mark_within_length(durations, std::index_sequence_for<S...>{});
   }
 
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {
     const std::int64_t t = detail::clamp_step(step);
-    return evaluate(active_piece(t), t, std::index_sequence_for<S...>{});
+    if constexpr (size <= 8) {
+      return evaluate_from<0>(t);
+    } else {
+      return evaluate(active_piece(t), t, std::index_sequence_for<S...>{});
+    }
   }
 
   [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
@@ -156,13 +193,37 @@ class chain_schedule {
   [[nodiscard]] const std::array<std::int64_t, size>& starts() const noexcept { return starts_; }
 
  private:
+  /// Piece I, local step u with 0 <= u < its duration: through the unchecked entry when
+  /// the piece plays no longer than its own length (or has none), else its call operator.
+  template <std::size_t I>
+  double evaluate_piece(std::int64_t u) const noexcept {
+    const auto& piece = std::get<I>(pieces_);
+    if constexpr (I + 1 == size) {
+      return static_cast<double>(piece(u));  // open-ended: may be past its length
+    } else if constexpr (FiniteSchedule<std::tuple_element_t<I, std::tuple<S...>>>) {
+      return within_length_[I] ? detail::at_local(piece, u) : static_cast<double>(piece(u));
+    } else {
+      return detail::at_local(piece, u);
+    }
+  }
+
+  /// Up to 8 pieces: the cascade a hand-written function would be, t < start_{I+1} tested
+  /// in order (t >= start_I is known), then the piece; no search, no dispatch table.
+  template <std::size_t I>
+  double evaluate_from(std::int64_t t) const noexcept {
+    if constexpr (I + 1 == size) {
+      return evaluate_piece<I>(t - starts_[I]);
+    } else {
+      if (t < starts_[I + 1]) return evaluate_piece<I>(t - starts_[I]);
+      return evaluate_from<I + 1>(t);
+    }
+  }
+
   template <std::size_t... I>
   double evaluate(std::size_t k, std::int64_t t, std::index_sequence<I...>) const noexcept {
     double value = 0.0;
     // Compiles to a jump table: exactly one piece is evaluated.
-    (void)((k == I ? (value = static_cast<double>(std::get<I>(pieces_)(t - starts_[I])), true)
-                   : false) ||
-           ...);
+    (void)((k == I ? (value = evaluate_piece<I>(t - starts_[I]), true) : false) || ...);
     return value;
   }
 
@@ -205,8 +266,15 @@ class chain_schedule {
     return total;
   }
 
+  template <std::size_t... I>
+  void mark_within_length(const std::array<std::int64_t, size>& durations,
+                          std::index_sequence<I...>) noexcept {
+    ((within_length_[I] = detail::plays_within_length(std::get<I>(pieces_), durations[I])), ...);
+  }
+
   std::tuple<S...> pieces_;
   std::array<std::int64_t, size> starts_{};
+  std::array<bool, size> within_length_{};  // duration <= the piece's own length
 };
 
 /// @brief Build a chain from pieces: `for_steps(n, s)` segments or finite

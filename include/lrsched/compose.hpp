@@ -18,7 +18,7 @@
 
 #include <lrsched/concepts.hpp>
 #include <lrsched/constant.hpp>
-#include <lrsched/description.hpp>
+#include <lrsched/detail/describe_fwd.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/strided_sum.hpp>
 #include <lrsched/sum.hpp>
@@ -71,8 +71,9 @@ class scaled {
     return inner_.length();
   }
 
-  [[nodiscard]] description describe() const {
-    return description{"scale"}
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"scale"}
         .with("factor", factor_)
         .with_child("schedule", detail::describe(inner_));
   }
@@ -164,8 +165,9 @@ class product {
     return std::max(detail::length_or_zero(left_), detail::length_or_zero(right_));
   }
 
-  [[nodiscard]] description describe() const {
-    return description{"product"}.with_children(
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"product"}.with_children(
         "factors", {detail::describe(left_), detail::describe(right_)});
   }
 
@@ -185,7 +187,7 @@ class clamped {
       : inner_(std::move(inner)),
         lo_(detail::require_finite("clamp", "lo", lo)),
         hi_(detail::require_finite("clamp", "hi", hi)) {
-    if (hi_ < lo_) detail::reject("clamp", "hi", ">= lo (" + detail::format_number(lo_) + ")", hi_);
+    if (hi_ < lo_) detail::reject("clamp", "hi", detail::quoting(">= lo (", lo_, ")"), hi_);
   }
 
   [[nodiscard]] constexpr double operator()(std::int64_t step) const noexcept {
@@ -195,8 +197,9 @@ class clamped {
     return inner_.length();
   }
 
-  [[nodiscard]] description describe() const {
-    return description{"clamp"}.with("lo", lo_).with("hi", hi_).with_child(
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"clamp"}.with("lo", lo_).with("hi", hi_).with_child(
         "schedule", detail::describe(inner_));
   }
 
@@ -244,8 +247,9 @@ class shifted {
     return steps_ + inner_.length();
   }
 
-  [[nodiscard]] description describe() const {
-    return description{"shift"}
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"shift"}
         .with("steps", steps_)
         .with_child("schedule", detail::describe(inner_));
   }

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include <lrsched/description.hpp>
+#include <lrsched/detail/describe_fwd.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/strided_sum.hpp>
 
@@ -22,6 +22,7 @@ class constant {
   explicit constant(double value) : value_(detail::require_finite("constant", "value", value)) {}
 
   [[nodiscard]] constexpr double operator()(std::int64_t /*step*/) const noexcept { return value_; }
+  [[nodiscard]] constexpr double at_local(std::int64_t /*step*/) const noexcept { return value_; }
 
   [[nodiscard]] constexpr long double sum(std::int64_t first, std::int64_t last) const noexcept {
     return detail::count(first, last) * static_cast<long double>(value_);
@@ -38,8 +39,9 @@ class constant {
            static_cast<long double>(value_);
   }
 
-  [[nodiscard]] description describe() const {
-    return description{"constant"}.with("value", value_);
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"constant"}.with("value", value_);
   }
 
   [[nodiscard]] constexpr double value() const noexcept { return value_; }

@@ -3,12 +3,12 @@
 #ifndef LRSCHED_COSINE_HPP
 #define LRSCHED_COSINE_HPP
 
-#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
-#include <lrsched/description.hpp>
+#include <lrsched/detail/describe_fwd.hpp>
 #include <lrsched/detail/cosine_sum.hpp>
+#include <lrsched/detail/minmax.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/strided_sum.hpp>
 
@@ -53,33 +53,38 @@ class cosine {
         exponent_(detail::require_positive("cosine", "exponent", exponent)),
         angle_(detail::quarter_wave_angle<double>(steps)),
         decreasing_(peak_value >= end_value),
-        low_(std::min(peak_value, end_value)),
-        high_(std::max(peak_value, end_value)),
+        low_(detail::min_of(peak_value, end_value)),
+        high_(detail::max_of(peak_value, end_value)),
         difference_(static_cast<long double>(high_) - static_cast<long double>(low_)) {}
 
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {
     if (step >= steps_) return end_;
     if (step <= 0) return steps_ > 0 ? peak_ : end_;
+    return at_local(step);
+  }
+  /// s(step) for 0 <= step < steps(), unchecked (a chain calls it inside the decay).
+  [[nodiscard]] double at_local(std::int64_t step) const noexcept {
+    if (step == 0) return peak_;
     // low + |peak − end|·ω with ω = c^p (decay) or 1 − c^p (rise): monotone in ω, never
     // overflowing (long double), and accurate where the value approaches either end.
     const double weight = decreasing_
                               ? detail::cosine_weight(step, steps_, angle_, exponent_)
                               : detail::cosine_weight_complement(step, steps_, angle_, exponent_);
     const auto value = static_cast<double>(static_cast<long double>(low_) + difference_ * weight);
-    return std::clamp(value, low_, high_);
+    return detail::clamp_to(value, low_, high_);
   }
 
   /// Σ over [first, last): low·m + |peak − end|·Σ ω on the decay, then the held end value.
   [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
     long double total = 0.0L;
-    const std::int64_t decay_end = std::min(last, steps_);
+    const std::int64_t decay_end = detail::min_of(last, steps_);
     if (first < decay_end) {
       const long double weights =
           detail::cosine_weight_sum(first, decay_end, steps_, exponent_, 1, !decreasing_);
       total +=
           static_cast<long double>(low_) * detail::count(first, decay_end) + difference_ * weights;
     }
-    total += detail::count(std::max(first, steps_), last) * static_cast<long double>(end_);
+    total += detail::count(detail::max_of(first, steps_), last) * static_cast<long double>(end_);
     return total;
   }
 
@@ -89,7 +94,7 @@ class cosine {
                                         std::int64_t stride) const noexcept {
     const auto terms = static_cast<std::int64_t>(detail::progression_count(first, last, stride));
     const auto decay_terms =
-        static_cast<std::int64_t>(detail::progression_count(first, std::min(last, steps_), stride));
+        static_cast<std::int64_t>(detail::progression_count(first, detail::min_of(last, steps_), stride));
     long double total =
         static_cast<long double>(terms - decay_terms) * static_cast<long double>(end_);
     if (decay_terms == 0) return total;
@@ -109,7 +114,7 @@ class cosine {
   /// Σ s(t)² over [first, last): low²·m + 2·low·|peak − end|·Σ ω + (peak − end)²·Σ ω².
   [[nodiscard]] long double sum_of_squares(std::int64_t first, std::int64_t last) const noexcept {
     long double total = 0.0L;
-    const std::int64_t decay_end = std::min(last, steps_);
+    const std::int64_t decay_end = detail::min_of(last, steps_);
     if (first < decay_end) {
       const auto low = static_cast<long double>(low_);
       const long double weights =
@@ -120,12 +125,13 @@ class cosine {
                difference_ * difference_ * squares;
     }
     const auto e = static_cast<long double>(end_);
-    total += detail::count(std::max(first, steps_), last) * e * e;
+    total += detail::count(detail::max_of(first, steps_), last) * e * e;
     return total;
   }
 
-  [[nodiscard]] description describe() const {
-    return description{"cosine"}
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"cosine"}
         .with("peak_value", peak_)
         .with("end_value", end_)
         .with("steps", steps_)

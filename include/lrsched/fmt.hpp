@@ -308,7 +308,7 @@ struct fmt::formatter<lrsched::description, char> {
       ++it;
     }
     if (it != ctx.end() && *it != '}')
-      throw fmt::format_error("lrsched: the only format spec is 't'");
+      FMT_THROW(fmt::format_error("lrsched: the only format spec is 't'"));
     return it;
   }
 

@@ -3,10 +3,10 @@
 #ifndef LRSCHED_LINEAR_HPP
 #define LRSCHED_LINEAR_HPP
 
-#include <algorithm>
 #include <cstdint>
 
-#include <lrsched/description.hpp>
+#include <lrsched/detail/describe_fwd.hpp>
+#include <lrsched/detail/minmax.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/strided_sum.hpp>
 
@@ -46,11 +46,18 @@ class linear {
                                 static_cast<long double>(end_) * t) /
                                static_cast<long double>(steps_));
   }
+  /// s(step) for 0 <= step < steps(), unchecked (a chain calls it inside the ramp).
+  [[nodiscard]] constexpr double at_local(std::int64_t step) const noexcept {
+    if (step == 0) return start_;
+    const auto t = static_cast<double>(step);
+    const auto remaining = static_cast<double>(steps_ - step);
+    return (start_ * remaining + end_ * t) / static_cast<double>(steps_);
+  }
 
   /// Σ over [first, last): arithmetic series on the ramp, then the held end value.
   [[nodiscard]] constexpr long double sum(std::int64_t first, std::int64_t last) const noexcept {
     long double total = 0.0L;
-    const std::int64_t ramp_end = std::min(last, steps_);
+    const std::int64_t ramp_end = detail::min_of(last, steps_);
     if (first < ramp_end) {
       // Σ (start (n - t) + end t) / n = (start Σ(n - t) + end Σt) / n; both sums are of
       // non-negative terms, formed directly (no difference of prefix sums).
@@ -64,7 +71,7 @@ class linear {
           (static_cast<long double>(start_) * sum_rest + static_cast<long double>(end_) * sum_t) /
           n;
     }
-    total += detail::count(std::max(first, steps_), last) * static_cast<long double>(end_);
+    total += detail::count(detail::max_of(first, steps_), last) * static_cast<long double>(end_);
     return total;
   }
 
@@ -74,7 +81,7 @@ class linear {
                                                   std::int64_t stride) const noexcept {
     const std::uint64_t terms = detail::progression_count(first, last, stride);
     const std::uint64_t ramp_terms =
-        detail::progression_count(first, std::min(last, steps_), stride);
+        detail::progression_count(first, detail::min_of(last, steps_), stride);
     long double total =
         static_cast<long double>(terms - ramp_terms) * static_cast<long double>(end_);
     if (ramp_terms > 0) {
@@ -98,7 +105,7 @@ class linear {
   [[nodiscard]] constexpr long double sum_of_squares(std::int64_t first,
                                                      std::int64_t last) const noexcept {
     long double total = 0.0L;
-    const std::int64_t ramp_end = std::min(last, steps_);
+    const std::int64_t ramp_end = detail::min_of(last, steps_);
     if (first < ramp_end) {
       // About the range's centre c: s(t) = s(c) + b (t − c) with b = (end − start) / n, and
       // the cross term vanishes, so Σ s² = m·s(c)² + b²·m(m² − 1)/12: no cancellation.
@@ -112,12 +119,13 @@ class linear {
       total += m * centre * centre + b * b * m * (m * m - 1.0L) / 12.0L;
     }
     const auto e = static_cast<long double>(end_);
-    total += detail::count(std::max(first, steps_), last) * e * e;
+    total += detail::count(detail::max_of(first, steps_), last) * e * e;
     return total;
   }
 
-  [[nodiscard]] description describe() const {
-    return description{"linear"}
+  template <class D = description>
+  [[nodiscard]] D describe() const {
+    return D{"linear"}
         .with("start_value", start_)
         .with("end_value", end_)
         .with("steps", steps_);

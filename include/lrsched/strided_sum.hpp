@@ -5,12 +5,12 @@
 #ifndef LRSCHED_STRIDED_SUM_HPP
 #define LRSCHED_STRIDED_SUM_HPP
 
-#include <algorithm>
 #include <concepts>
 #include <cstdint>
 #include <limits>
 
 #include <lrsched/concepts.hpp>
+#include <lrsched/detail/minmax.hpp>
 #include <lrsched/detail/numeric.hpp>
 
 namespace lrsched {
@@ -87,7 +87,7 @@ long double sum_strided_ld(const S& s, std::int64_t first, std::int64_t last,
   long double total = 0.0L;
   if (first < 0) {
     const std::uint64_t below_zero =
-        std::min(progression_count(first, 0, stride), progression_count(first, last, stride));
+        detail::min_of(progression_count(first, 0, stride), progression_count(first, last, stride));
     total += static_cast<long double>(below_zero) * static_cast<long double>(s(0));
     first = progression_at_or_after(first, stride, 0);
     if (first >= last) return total;

@@ -176,8 +176,8 @@ class warmed_up {
       case warmup_shape::exponential:
         if (steps > 0 && !(start > 0.0 && target > 0.0)) {
           detail::reject("warmup", "start_value",
-                         "> 0, with the schedule's start value (" + detail::format_number(target) +
-                             ") > 0 too, for an exponential ramp",
+                         detail::quoting("> 0, with the schedule's start value (", target,
+                                         ") > 0 too, for an exponential ramp"),
                          start);
         }
         return detail::exponential_ramp(start, target, steps);

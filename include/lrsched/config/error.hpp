@@ -4,6 +4,12 @@
 #ifndef LRSCHED_CONFIG_ERROR_HPP
 #define LRSCHED_CONFIG_ERROR_HPP
 
+#if !defined(__cpp_exceptions) || defined(LRSCHED_NO_EXCEPTIONS)
+#error "lrsched's config loaders (lrsched::json, the dialects) report bad input by throwing \
+config_error and need exceptions; the core (<lrsched/lrsched.hpp>, lrsched::lrsched) and \
+<lrsched/fmt.hpp> work without them"
+#endif
+
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -22,7 +28,7 @@ namespace lrsched {
 /// Derived from `std::runtime_error`, not from `invalid_schedule`: a config
 /// file is data from outside the program, and a bad one is a run-time
 /// condition to report to whoever wrote the file, while `invalid_schedule`
-/// (an `invalid_argument`, a logic error) says the program itself passed bad
+/// (an `std::exception` from the core) says the program itself passed bad
 /// values. A loader turns the one into the other, so a caller catches one
 /// type, and `catch (const std::exception&)` still catches both.
 class config_error : public std::runtime_error {

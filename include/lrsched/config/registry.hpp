@@ -18,6 +18,12 @@
 #ifndef LRSCHED_CONFIG_REGISTRY_HPP
 #define LRSCHED_CONFIG_REGISTRY_HPP
 
+#if !defined(__cpp_exceptions) || defined(LRSCHED_NO_EXCEPTIONS)
+#error "lrsched's config loaders (lrsched::json, the dialects) report bad input by throwing \
+config_error and need exceptions; the core (<lrsched/lrsched.hpp>, lrsched::lrsched) and \
+<lrsched/fmt.hpp> work without them"
+#endif
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>

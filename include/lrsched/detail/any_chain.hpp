@@ -16,9 +16,12 @@
 
 #include <lrsched/any_schedule.hpp>
 #include <lrsched/chain.hpp>
+#include <lrsched/constant.hpp>
+#include <lrsched/cosine.hpp>
 #include <lrsched/description.hpp>
 #include <lrsched/detail/numeric.hpp>
 #include <lrsched/error.hpp>
+#include <lrsched/linear.hpp>
 #include <lrsched/strided_sum.hpp>
 #include <lrsched/sum.hpp>
 
@@ -66,13 +69,63 @@ void flatten_chain(std::vector<Piece>& pieces, std::vector<std::int64_t>& durati
   durations = std::move(out_durations);
 }
 
-/// The erased chain node behind `any_schedule::chain`: pieces, their starts,
-/// binary search, one indirect call into the active piece.
+/// A chain piece of a built-in leaf kind, kept by value inside `any_chain` and evaluated
+/// in place (a switch on the kind and an inlined call) instead of through the piece's
+/// indirect call; other pieces go through their `any_schedule`.
+struct chain_leaf {
+  enum class kind : unsigned char { other, constant, linear, cosine };
+  /// A copy of the piece when it is of a built-in leaf kind (all trivially copyable).
+  union leaf_value {
+    leaf_value() noexcept : none() {}
+    char none;
+    lrsched::constant constant;
+    lrsched::linear linear;
+    lrsched::cosine cosine;
+  };
+
+  kind which = kind::other;
+  bool unchecked = false;  // a non-final piece playing within its length
+  leaf_value value;
+
+  chain_leaf(const any_schedule& piece, std::int64_t duration, bool last) noexcept {
+    if (const auto* c = piece.target<lrsched::constant>()) {
+      which = kind::constant;
+      value.constant = *c;
+    } else if (const auto* l = piece.target<lrsched::linear>()) {
+      which = kind::linear;
+      value.linear = *l;
+      unchecked = !last && duration <= l->length();
+    } else if (const auto* cs = piece.target<lrsched::cosine>()) {
+      which = kind::cosine;
+      value.cosine = *cs;
+      unchecked = !last && duration <= cs->length();
+    }
+  }
+
+  /// The piece's value at local step u >= 0 (u < its duration unless it is the last).
+  [[nodiscard]] double operator()(const any_schedule& piece, std::int64_t u) const noexcept {
+    switch (which) {
+      case kind::constant:
+        return value.constant.at_local(u);
+      case kind::linear:
+        return unchecked ? value.linear.at_local(u) : value.linear(u);
+      case kind::cosine:
+        return unchecked ? value.cosine.at_local(u) : value.cosine(u);
+      case kind::other:
+        break;
+    }
+    return piece(u);
+  }
+};
+
+/// The erased chain node behind `any_schedule::chain`: pieces, their starts, the
+/// active piece found by a count (up to 8 pieces) or a binary search, then evaluated in
+/// place when it is a constant, linear or cosine piece, else through one indirect call.
 class any_chain {
  public:
   any_chain(std::vector<any_schedule> pieces, std::vector<std::int64_t> durations)
       : pieces_(std::move(pieces)), durations_(std::move(durations)) {
-    if (pieces_.empty()) throw invalid_schedule("pieces", "chain: pieces must not be empty");
+    if (pieces_.empty()) raise_invalid("pieces", "chain: pieces must not be empty");
     if (durations_.size() + 1 != pieces_.size()) {
       reject("chain", "steps",
              "one duration per piece but the last (" +
@@ -91,15 +144,20 @@ class any_chain {
       start += durations_[k];
     }
     starts_.push_back(start);
-    require_chain_length_fits(
-        "pieces[" + format_number(static_cast<std::int64_t>(pieces_.size() - 1)) + "]", start,
-        pieces_.back().length());
+    const auto last_length = pieces_.back().length();
+    require_chain_length_fits(static_cast<std::int64_t>(pieces_.size() - 1), start, !last_length,
+                              last_length.value_or(0));
+    leaves_.reserve(pieces_.size());
+    for (std::size_t k = 0; k < pieces_.size(); ++k) {
+      const bool last = k + 1 == pieces_.size();
+      leaves_.emplace_back(pieces_[k], last ? 0 : durations_[k], last);
+    }
   }
 
   [[nodiscard]] double operator()(std::int64_t step) const noexcept {
     const std::int64_t t = clamp_step(step);
     const auto k = active_piece(t);
-    return pieces_[k](t - starts_[k]);
+    return leaves_[k](pieces_[k], t - starts_[k]);
   }
 
   [[nodiscard]] long double sum(std::int64_t first, std::int64_t last) const noexcept {
@@ -179,13 +237,14 @@ class any_chain {
   std::vector<any_schedule> pieces_;
   std::vector<std::int64_t> durations_;
   std::vector<std::int64_t> starts_;  // one per piece
+  std::vector<chain_leaf> leaves_;    // one per piece
 };
 
 /// The erased n-ary product behind `any_schedule::product`.
 class any_product {
  public:
   explicit any_product(std::vector<any_schedule> factors) : factors_(std::move(factors)) {
-    if (factors_.empty()) throw invalid_schedule("factors", "product: factors must not be empty");
+    if (factors_.empty()) raise_invalid("factors", "product: factors must not be empty");
     for (std::size_t k = 0; k < factors_.size(); ++k) {
       if (const auto* c = factors_[k].target<constant>()) {
         coefficient_ *= c->value();
@@ -290,9 +349,9 @@ inline any_schedule any_schedule::chain(std::vector<any_schedule> pieces) {
     const auto piece_length = pieces[k].length();
     if (!piece_length) {
       const std::string index = detail::format_number(static_cast<std::int64_t>(k));
-      throw invalid_schedule("pieces[" + index + "]",
-                             "chain: piece " + index + " (" + pieces[k].describe().kind +
-                                 ") is open-ended, so the chain needs its duration in steps");
+      detail::raise_invalid("pieces[" + index + "]",
+                            "chain: piece " + index + " (" + pieces[k].describe().kind +
+                                ") is open-ended, so the chain needs its duration in steps");
     }
     steps.push_back(*piece_length);
   }

@@ -51,12 +51,12 @@
 #ifndef LRSCHED_DETAIL_COSINE_SUM_HPP
 #define LRSCHED_DETAIL_COSINE_SUM_HPP
 
-#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 
+#include <lrsched/detail/minmax.hpp>
 #include <lrsched/detail/numeric.hpp>
 
 namespace lrsched::detail {
@@ -414,7 +414,7 @@ template <class Term>
   };
   if (last - first <= term_by_term_steps) return by_terms(first, last);
   const auto series_end = static_cast<std::int64_t>(std::ceil(f.series_limit / angle));
-  const std::int64_t split = std::clamp(series_end, first, last);
+  const std::int64_t split = detail::clamp_to(series_end, first, last);
   long double total = 0.0L;
   if (first < split) {
     total += split - first <= term_by_term_steps
@@ -591,7 +591,7 @@ class cosine_weight_jet {
     if (!from.from_end) {
       long double lo = from.distance;
       if (lo < 0.0L) {  // ω is even about τ = 0
-        integrate_graded(0.0L, std::min(-lo, middle), false, total);
+        integrate_graded(0.0L, min_of(-lo, middle), false, total);
         lo = 0.0L;
       }
       integrate_graded(lo, to.from_end ? middle : to.distance, false, total);
@@ -610,18 +610,18 @@ class cosine_weight_jet {
     const gauss_rule& rule = gauss_legendre();
     // The shape is a bump of width ~steps/√p for a large exponent: no panel wider than that.
     const long double widest =
-        std::max(1.0L, steps_ / (4.0L * (1.0L + std::sqrt(exponent_ * power_))));
+        max_of(1.0L, steps_ / (4.0L * (1.0L + std::sqrt(exponent_ * power_))));
     // Near the end ω^power ~ distance^{2p·power}, not smooth at 0 for a non-integer p:
     // consecutive panels grow by the factor `ratio`, so that the power changes by at most
     // e^48 over a panel, a shape 24 Gauss points (exact to degree 47) integrate to
     // long-double precision. Near the start ω is an even analytic function of the angle:
     // panels of the widest size.
     const long double ratio =
-        from_end ? std::exp(std::min(0.7L, 24.0L / (exponent_ * power_))) : 0.0L;
+        from_end ? std::exp(min_of(0.7L, 24.0L / (exponent_ * power_))) : 0.0L;
     long double lo = near;
     while (lo < far) {
-      long double hi = from_end ? std::max(lo * ratio, lo + 1.0L) : lo + widest;
-      hi = std::min({hi, lo + widest, far});
+      long double hi = from_end ? max_of(lo * ratio, lo + 1.0L) : lo + widest;
+      hi = min_of(min_of(hi, lo + widest), far);
       const long double half = (hi - lo) / 2.0L;
       const long double centre = (hi + lo) / 2.0L;
       long double panel = 0.0L;
@@ -665,7 +665,7 @@ class cosine_weight_jet {
                                static_cast<long double>(stride) -
                            static_cast<long double>(near_end);
   const auto smooth = static_cast<std::int64_t>(
-      std::clamp(std::ceil(room), 0.0L, static_cast<long double>(terms)));
+      clamp_to(std::ceil(room), 0.0L, static_cast<long double>(terms)));
   compensated_sum total;
   total.add(by_terms(smooth, terms));
   if (smooth <= 2 * near_end) {

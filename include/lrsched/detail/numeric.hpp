@@ -1,17 +1,16 @@
 /// @file detail/numeric.hpp
 /// @brief Internals shared by the families: step clamping, compensated sums,
-/// parameter validation and number formatting for error messages.
+/// parameter validation and number formatting for error messages (in fixed buffers: this
+/// header needs no <string>).
 #ifndef LRSCHED_DETAIL_NUMERIC_HPP
 #define LRSCHED_DETAIL_NUMERIC_HPP
 
 #include <charconv>
 #include <cmath>
+#include <concepts>
 #include <cstdint>
+#include <iosfwd>
 #include <limits>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <system_error>
 
 #include <lrsched/error.hpp>
 
@@ -76,69 +75,126 @@ class compensated_sum {
   long double compensation_ = 0.0L;
 };
 
-/// Shortest round-trip text for a double (std::to_chars), for error messages.
-inline std::string format_number(double value) {
+/// Appends the shortest round-trip text of a number (std::to_chars) to a message buffer.
+template <std::size_t N>
+void append_number(fixed_text<N>& text, double value) noexcept {
   char buffer[32];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  if (result.ec != std::errc{}) return "?";
-  return std::string(buffer, result.ptr);
+  if (result.ec != std::errc{}) {
+    text.append("?");
+  } else {
+    text.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
+  }
 }
-inline std::string format_number(std::int64_t value) {
+template <std::size_t N>
+void append_number(fixed_text<N>& text, std::int64_t value) noexcept {
   char buffer[24];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
+  text.append(buffer, static_cast<std::size_t>(result.ptr - buffer));
 }
 
-/// Throws invalid_schedule "<family>: <parameter> must be <requirement>, got <value>".
+/// "<name>[<index>]<suffix>", e.g. "pieces[2].steps": a parameter inside a list.
+inline fixed_text<128> indexed_name(const char* name, std::int64_t index,
+                                    const char* suffix = "") noexcept {
+  fixed_text<128> text;
+  text.append(name).append("[");
+  append_number(text, index);
+  text.append("]").append(suffix);
+  return text;
+}
+
+/// "<before><value><after>", e.g. ">= lo (0.5)": a requirement that quotes a number.
 template <class Value>
-[[noreturn]] void reject(std::string_view family, std::string_view parameter,
-                         std::string_view requirement, Value value) {
-  std::string message;
-  message.append(family).append(": ").append(parameter).append(" must be ");
-  message.append(requirement).append(", got ").append(format_number(value));
-  throw invalid_schedule(std::string(parameter), message);
+fixed_text<512> quoting(const char* before, Value value, const char* after) noexcept {
+  fixed_text<512> text;
+  text.append(before);
+  if constexpr (std::floating_point<Value>) {
+    append_number(text, static_cast<double>(value));
+  } else {
+    append_number(text, static_cast<std::int64_t>(value));
+  }
+  text.append(after);
+  return text;
 }
 
-inline double require_finite(std::string_view family, std::string_view parameter, double value) {
+/// Shortest round-trip text for a number, for error messages built as strings (the
+/// caller includes <string>; this header only forward-declares it).
+template <class String = std::string>
+String format_number(double value) {
+  fixed_text<32> text;
+  append_number(text, value);
+  return String(text.text, text.used);
+}
+template <class String = std::string>
+String format_number(std::int64_t value) {
+  fixed_text<32> text;
+  append_number(text, value);
+  return String(text.text, text.used);
+}
+
+/// Reports "<family>: <parameter> must be <requirement>, got <value>" as invalid_schedule
+/// (see raise_invalid_text); the texts are literals, std::strings or std::string_views.
+template <class Family, class Parameter, class Requirement, class Value>
+[[noreturn]] void reject(const Family& family, const Parameter& parameter,
+                         const Requirement& requirement, Value value) {
+  fixed_text<128> name;
+  name.append(parameter);
+  fixed_text<512> message;
+  message.append(family).append(": ").append(name.text).append(" must be ");
+  message.append(requirement).append(", got ");
+  if constexpr (std::floating_point<Value>) {
+    append_number(message, static_cast<double>(value));
+  } else {
+    append_number(message, static_cast<std::int64_t>(value));
+  }
+  raise_invalid_text(name.text, message.text);
+}
+
+template <class Family, class Parameter>
+double require_finite(const Family& family, const Parameter& parameter, double value) {
   if (!std::isfinite(value)) reject(family, parameter, "finite", value);
   return value;
 }
 
-inline double require_positive(std::string_view family, std::string_view parameter, double value) {
+template <class Family, class Parameter>
+double require_positive(const Family& family, const Parameter& parameter, double value) {
   if (!(std::isfinite(value) && value > 0.0)) reject(family, parameter, "finite and > 0", value);
   return value;
 }
 
-inline double require_nonnegative(std::string_view family, std::string_view parameter,
-                                  double value) {
+template <class Family, class Parameter>
+double require_nonnegative(const Family& family, const Parameter& parameter, double value) {
   if (!(std::isfinite(value) && value >= 0.0)) {
     reject(family, parameter, "finite and >= 0", value);
   }
   return value;
 }
 
-inline std::int64_t require_steps(std::string_view family, std::string_view parameter,
-                                  std::int64_t steps) {
+template <class Family, class Parameter>
+std::int64_t require_steps(const Family& family, const Parameter& parameter, std::int64_t steps) {
   if (steps < 0) reject(family, parameter, ">= 0", steps);
   return steps;
 }
 
-inline std::int64_t require_positive_steps(std::string_view family, std::string_view parameter,
-                                           std::int64_t steps) {
+template <class Family, class Parameter>
+std::int64_t require_positive_steps(const Family& family, const Parameter& parameter,
+                                    std::int64_t steps) {
   if (steps < 1) reject(family, parameter, ">= 1", steps);
   return steps;
 }
 
-/// Rejects a chain whose last piece, starting at `start`, has a length (nullopt: open-ended)
-/// that puts the chain's length() past the int64 maximum; `parameter` names the last piece.
-inline void require_chain_length_fits(std::string_view parameter, std::int64_t start,
-                                      std::optional<std::int64_t> last_length) {
-  if (last_length && *last_length > std::numeric_limits<std::int64_t>::max() - start) {
-    reject("chain", parameter,
-           "short enough that the chain's length (" + format_number(start) + " + " +
-               format_number(*last_length) + ") fits in int64",
-           *last_length);
-  }
+/// Rejects a chain whose last piece (index `last_index`), starting at `start`, has a length
+/// (`open_ended`: none) that puts the chain's length() past the int64 maximum.
+inline void require_chain_length_fits(std::int64_t last_index, std::int64_t start,
+                                      bool open_ended, std::int64_t last_length) {
+  if (open_ended || last_length <= std::numeric_limits<std::int64_t>::max() - start) return;
+  fixed_text<512> requirement;
+  requirement.append("short enough that the chain's length (");
+  append_number(requirement, start);
+  requirement.append(" + ");
+  append_number(requirement, last_length);
+  requirement.append(") fits in int64");
+  reject("chain", indexed_name("pieces", last_index), requirement, last_length);
 }
 
 /// Largest finite double; used where a valid schedule must stay finite.
@@ -153,14 +209,18 @@ inline constexpr double max_finite = std::numeric_limits<double>::max();
 /// Rejects a product of schedule values that overflows at a step where it can be known
 /// ahead (the start, where the factors hold): "<family>: <parameter> must be small enough
 /// that <what> is finite at step <step>".
-inline void require_finite_product(std::string_view family, std::string_view parameter,
-                                   std::string_view what, std::int64_t step, double a, double b,
-                                   double reported) {
+inline void require_finite_product(const char* family, const char* parameter, const char* what,
+                                   std::int64_t step, double a, double b, double reported) {
   if (std::isfinite(a * b)) return;
-  reject(family, parameter,
-         "small enough that " + std::string(what) + " is finite at step " + format_number(step) +
-             " (" + format_number(a) + " × " + format_number(b) + ")",
-         reported);
+  fixed_text<512> requirement;
+  requirement.append("small enough that ").append(what).append(" is finite at step ");
+  append_number(requirement, step);
+  requirement.append(" (");
+  append_number(requirement, a);
+  requirement.append(" × ");
+  append_number(requirement, b);
+  requirement.append(")");
+  reject(family, parameter, requirement, reported);
 }
 
 /// m^i for an integer i >= 0 by repeated squaring: exact while the result fits in a

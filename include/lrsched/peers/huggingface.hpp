@@ -345,7 +345,7 @@ inline auto get_wsd_schedule(double base_lr, std::int64_t num_warmup_steps,
                      *options.num_training_steps);
     }
   } else {
-    throw invalid_schedule(
+    detail::raise_invalid(
         "num_training_steps",
         peer.kind + ": one of num_training_steps or num_stable_steps must be set");
   }

@@ -172,12 +172,12 @@ inline auto optimizer_param_scheduler(const optimizer_param_scheduler_options& o
         break;
     }
     if (!o.wsd_decay_steps) {
-      throw invalid_schedule("wsd_decay_steps",
-                             kind + ": wsd_decay_steps must be set when lr_decay_style is WSD");
+      detail::raise_invalid("wsd_decay_steps",
+                            kind + ": wsd_decay_steps must be set when lr_decay_style is WSD");
     }
     if (!o.lr_wsd_decay_style) {
-      throw invalid_schedule("lr_wsd_decay_style",
-                             kind + ": lr_wsd_decay_style must be set when lr_decay_style is WSD");
+      detail::raise_invalid("lr_wsd_decay_style",
+                            kind + ": lr_wsd_decay_style must be set when lr_decay_style is WSD");
     }
     if (*o.wsd_decay_steps > after_warmup) {
       detail::reject(

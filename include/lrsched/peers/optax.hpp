@@ -323,10 +323,10 @@ template <std::size_t N>
     const std::map<std::int64_t, double>& boundaries_and_scales = {}) {
   constexpr std::string_view name = "optax.piecewise_interpolate_schedule";
   if (interpolate_type != "linear" && interpolate_type != "cosine") {
-    throw invalid_schedule("interpolate_type",
-                           std::string(name) +
-                               ": interpolate_type must be \"linear\" or \"cosine\", got \"" +
-                               std::string(interpolate_type) + "\"");
+    detail::raise_invalid("interpolate_type",
+                          std::string(name) +
+                              ": interpolate_type must be \"linear\" or \"cosine\", got \"" +
+                              std::string(interpolate_type) + "\"");
   }
   auto knots = detail::optax::scaled_knots(name, init_value, boundaries_and_scales);
   detail::optax::require_nonnegative_boundaries(name, knots);

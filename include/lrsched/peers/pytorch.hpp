@@ -339,10 +339,10 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
   }
   const auto anneal = one_cycle_anneal_from_string(anneal_strategy);
   if (!anneal) {
-    throw invalid_schedule("anneal_strategy", std::string(name) +
-                                                  ": anneal_strategy must be \"cos\" or "
-                                                  "\"linear\", got \"" +
-                                                  std::string(anneal_strategy) + "\"");
+    detail::raise_invalid("anneal_strategy", std::string(name) +
+                                                 ": anneal_strategy must be \"cos\" or "
+                                                 "\"linear\", got \"" +
+                                                 std::string(anneal_strategy) + "\"");
   }
   detail::require_positive(name, "div_factor", div_factor);
   detail::require_positive(name, "final_div_factor", final_div_factor);
@@ -396,10 +396,10 @@ using factor_schedule = detail::peer_schedule<scaled<Factor>>;
   detail::require_steps(name, "step_size_down", down);
   const auto shape = cyclic_mode_from_string(mode);
   if (!shape) {
-    throw invalid_schedule("mode", std::string(name) +
-                                       ": mode must be \"triangular\", \"triangular2\" or "
-                                       "\"exp_range\", got \"" +
-                                       std::string(mode) + "\"");
+    detail::raise_invalid("mode", std::string(name) +
+                                      ": mode must be \"triangular\", \"triangular2\" or "
+                                      "\"exp_range\", got \"" +
+                                      std::string(mode) + "\"");
   }
   const bool exp_range = *shape == cyclic_mode::exp_range;
   if (exp_range && !(gamma > 0.0 && gamma <= 1.0)) {
@@ -499,11 +499,11 @@ template <Schedule... F>
   for (std::size_t i = 0; i < children.size(); ++i) {
     const auto entry = "schedulers[" + detail::format_number(std::int64_t(i)) + "]";
     if (!detail::pytorch::is_chainable(children[i].kind)) {
-      throw invalid_schedule(entry, std::string(name) + ": " + entry +
-                                        " must be a multiplicative "
-                                        "scheduler (step_lr, multi_step_lr, constant_lr, "
-                                        "linear_lr, exponential_lr, polynomial_lr), got " +
-                                        children[i].kind);
+      detail::raise_invalid(entry, std::string(name) + ": " + entry +
+                                       " must be a multiplicative "
+                                       "scheduler (step_lr, multi_step_lr, constant_lr, "
+                                       "linear_lr, exponential_lr, polynomial_lr), got " +
+                                       children[i].kind);
     }
     if (bases[i] != bases[0]) {
       detail::reject(name, entry + ".base_lr",

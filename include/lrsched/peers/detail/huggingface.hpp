@@ -198,7 +198,7 @@ double min_lr_rate(description& peer, double base_lr, const Options& options) {
     return rate;
   }
   if (!options.min_lr) {
-    throw invalid_schedule("min_lr_rate", peer.kind + ": one of min_lr or min_lr_rate must be set");
+    detail::raise_invalid("min_lr_rate", peer.kind + ": one of min_lr or min_lr_rate must be set");
   }
   const double min_lr = detail::require_nonnegative(peer.kind, "min_lr", *options.min_lr);
   if (!(base_lr > 0.0)) {

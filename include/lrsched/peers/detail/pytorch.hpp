@@ -91,7 +91,7 @@ inline void check_sequential_children(const std::vector<description>& children) 
     const description& c = children[i];
     const auto entry = "schedulers[" + detail::format_number(std::int64_t(i)) + "]";
     const auto refuse = [&](const std::string& why) {
-      throw invalid_schedule(entry, std::string(name) + ": " + entry + " " + why);
+      detail::raise_invalid(entry, std::string(name) + ": " + entry + " " + why);
     };
     if (c.kind == "pytorch.chained_scheduler") {
       refuse(
