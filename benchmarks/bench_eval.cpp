@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Per-step evaluation cost, three ways for each schedule:
 //   hand    a hand-written inline function computing the same values with the same
 //           arithmetic (the limit: what the abstraction is measured against)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Summed LR Σ_{t=0}^{N-1} s(t) for N = 10^3 ... 10^9, two ways:
 //   closed  lrsched::sum(s, 0, N): each piece's closed form, O(pieces)
 //   loop    a plain `double total += s(t)` loop over every step, O(N)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // One scheduler step against libtorch's C++ API (built only where find_package(Torch)
 // succeeds):
 //   torch/StepLR/<groups>            torch::optim::StepLR::step(): computes the new LRs

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The main demo: a four-phase schedule written in samples, used from a loop that
 // counts optimizer steps, with its summed learning rate in closed form.
 //

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // A small libtorch training run whose learning rate comes from lrsched: a two-layer MLP fits
 // a generated regression task (fixed seed, nothing downloaded) with AdamW, 10 steps of
 // linear warmup then a linear decay to 0, written into the optimizer by

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The demo's four-phase schedule (examples/demo.cpp, examples/configs/four_phase_in_samples.json)
 // drawn against the samples seen, as it is written, while the run counts optimizer steps of
 // 512 samples: the learning rate and, below it, the summed LR so far.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Kaplan et al. 2020 ("Scaling Laws for Neural Language Models"), Fig. 22, right panel:
 // the final loss of many learning-rate schedules against their summed LR. Here the losses
 // come from a fitted Multi-Power Law (a law file written by `lrsched loss fit --law mpl`):

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The README's first example: warmup + cosine, two values and the summed LR.
 #include <lrsched/lrsched.hpp>
 #include <cstdio>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // A scan of 25 schedules for one 250,000-step run, drawn together, with a markdown table of
 // each one's summed learning rate (the area under the curve; a constant 1e-3 sums to 250).
 //

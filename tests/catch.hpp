@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // One include for Catch2 v2 (Debian 12's 2.13) and v3: the build defines
 // LRSCHED_CATCH2_V3 when it found v3. Tests are written once against the
 // macros both versions share.

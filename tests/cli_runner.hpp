@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Runs the lrsched command (the path in the LRSCHED_CLI macro) with arguments and standard
 // input, and captures its exit code, standard output and standard error (POSIX only).
 #ifndef LRSCHED_TESTS_CLI_RUNNER_HPP

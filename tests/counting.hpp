@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // A schedule wrapper that counts the calls to its closed-form sums, for tests that a
 // composite sums in O(pieces) or O(cycles) calls, independent of the number of steps.
 #ifndef LRSCHED_TESTS_COUNTING_HPP

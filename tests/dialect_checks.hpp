@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Checks for a dialect loader: a document in a system's own config shape, loaded both
 // auto-detected and with the dialect named, must reproduce a golden case at every recorded
 // step (and its summed LR); its canonical JSON must reload to identical values and write the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Golden parity: load a peer's reference numbers from tests/data/<system>.json and check a
 // schedule against every recorded step and the recorded summed LR.
 //

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Checks a schedule against values recorded from a peer, step by step from step 0.
 #ifndef LRSCHED_TESTS_RECORDED_STEPS_HPP
 #define LRSCHED_TESTS_RECORDED_STEPS_HPP

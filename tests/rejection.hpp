@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Checks that building a schedule throws invalid_schedule naming the parameter, with
 // the exact message ("<family>: <parameter> must be ..., got <value>").
 #ifndef LRSCHED_TESTS_REJECTION_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Checks shared by the family tests: closed-form sums against compensated loops,
 // additivity of sums over ranges too long to loop over, and random step lists.
 #ifndef LRSCHED_TESTS_SUM_CHECKS_HPP

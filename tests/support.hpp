@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Helpers shared by the tests: relative error, reference sums, seeded randomness.
 #ifndef LRSCHED_TESTS_SUPPORT_HPP
 #define LRSCHED_TESTS_SUPPORT_HPP

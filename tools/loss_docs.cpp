@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Draws the pictures of docs/loss.md and prints the figures its tables quote: the
 // Multi-Power Law fitted on each model size's three runs (tests/data/loss-curves/mpl/), the
 // curves it predicts for a few schedules, and the schedule search against cosine and WSD.

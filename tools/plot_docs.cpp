@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Draws the pictures in docs/images/ with the shared chart writer (tools/chart/).
 //
 //   plot_docs DIR     writes one SVG per family and combinator example, and one per

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Command-line handling for the lrsched command: the options each command takes, read by
 // CLI11; step ranges, steps and numbers; one-line messages with control bytes escaped.
 // Every problem is a usage_error whose message is one line (exit code 2).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // `lrsched loss`: fit a loss law to logged runs, predict a schedule's loss curve, and look
 // for the schedule with the lowest predicted final loss. Included by lrsched.cpp inside its
 // anonymous namespace (it uses that file's input and output helpers); the headers it needs

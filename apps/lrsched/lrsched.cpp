@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The lrsched command: look at, evaluate, sum, compare, convert and check schedule configs,
 // in lrsched's canonical JSON or in the config formats of PyTorch, HuggingFace, DeepSpeed,
 // Keras, timm, Megatron-LM and optax. Arguments are read by CLI11 (arguments.hpp).

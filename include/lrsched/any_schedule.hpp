@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file any_schedule.hpp
 /// @brief `any_schedule`: any schedule behind one type, for schedules chosen at
 /// run time (loaded from a config file, picked by a command-line flag).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file chain.hpp
 /// @brief `chain`: pieces played one after another, each on its own local clock.
 #ifndef LRSCHED_CHAIN_HPP

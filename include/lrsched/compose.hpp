@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file compose.hpp
 /// @brief Value-level composition: scale, product, clamp and shift.
 ///

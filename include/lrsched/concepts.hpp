@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file concepts.hpp
 /// @brief The `Schedule` concept and the optional capabilities a schedule may offer.
 #ifndef LRSCHED_CONCEPTS_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file constant.hpp
 /// @brief `constant`: the same learning rate at every step.
 #ifndef LRSCHED_CONSTANT_HPP

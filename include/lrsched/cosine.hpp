@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file cosine.hpp
 /// @brief `cosine`: a half-cosine from a peak value to an end value, then hold.
 #ifndef LRSCHED_COSINE_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file cyclic.hpp
 /// @brief `cyclic`: triangular cycles between a base and a maximum learning rate.
 #ifndef LRSCHED_CYCLIC_HPP

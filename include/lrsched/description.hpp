@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file description.hpp
 /// @brief A plain, standard-library-only description of a schedule's structure:
 /// its kind, its parameters and its child schedules.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects.hpp
 /// @brief Opt-in: load the schedule configs other systems write (PyTorch
 /// LightningCLI/Hydra blocks, HuggingFace TrainingArguments, DeepSpeed

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file error.hpp
 /// @brief The error a schedule's constructor reports for bad parameters: the exception
 /// `invalid_schedule`, or, in a build without exceptions, a message on stderr and abort.

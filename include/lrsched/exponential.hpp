@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file exponential.hpp
 /// @brief `exponential`: continuous or staircase exponential decay, optionally
 /// delayed and bounded.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file fill.hpp
 /// @brief `fill`: a table of a schedule's values, e.g. for a GPU trainer to upload once.
 #ifndef LRSCHED_FILL_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file fmt.hpp
 /// @brief Opt-in: `fmt::format("{}", schedule)` for every lrsched schedule, typed or
 /// `any_schedule`: a one-line description, or a tree with `{:t}`. Link `lrsched::fmt`.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file fraction.hpp
 /// @brief `steps_from_fraction`: a fraction of a run (a warmup ratio) as a whole number of steps.
 #ifndef LRSCHED_FRACTION_HPP

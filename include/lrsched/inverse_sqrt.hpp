@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file inverse_sqrt.hpp
 /// @brief `inverse_sqrt`: linear warmup to a peak, then decay as 1/√t.
 #ifndef LRSCHED_INVERSE_SQRT_HPP

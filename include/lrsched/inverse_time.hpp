@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file inverse_time.hpp
 /// @brief `inverse_time`: decay as 1/(1 + rate·t/decay_steps), smooth or in stairs.
 #ifndef LRSCHED_INVERSE_TIME_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file json.hpp
 /// @brief Opt-in: schedules to and from canonical JSON (nlohmann_json), with
 /// errors that name the JSON pointer of the offending value.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file linear.hpp
 /// @brief `linear`: a straight ramp between two values, then hold.
 #ifndef LRSCHED_LINEAR_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file loss.hpp
 /// @brief Opt-in: loss-curve laws of the learning-rate schedule, their prediction for any
 /// schedule and their fitting to logged runs (target lrsched::loss, which brings Ceres

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file lrsched.hpp
 /// @brief The core umbrella: every schedule family, composition and summed-LR
 /// helper. Needs only the standard library; the JSON, fmt and libtorch

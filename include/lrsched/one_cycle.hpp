@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file one_cycle.hpp
 /// @brief `one_cycle`: the 1cycle policy — warm up to a peak, anneal far below the
 /// start, then hold.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers.hpp
 /// @brief Every peer-faithful constructor: schedules named after PyTorch, optax, Keras,
 /// HuggingFace, timm, DeepSpeed and Megatron-LM functions, with their numbers step for

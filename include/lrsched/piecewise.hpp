@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file piecewise.hpp
 /// @brief `piecewise_constant` and `piecewise_linear`: schedules given by a list
 /// of steps and values.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file plateau.hpp
 /// @brief `reduce_on_plateau`: a controller that watches a metric and scales any
 /// schedule down when the metric stops improving.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file polynomial.hpp
 /// @brief `polynomial`: decay along a power of the remaining fraction, then hold.
 #ifndef LRSCHED_POLYNOMIAL_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file queries.hpp
 /// @brief Inverse queries: when does the LR fall below a value, and when does
 /// the summed LR reach a budget? Both bisect over closed forms: O(log steps)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file repeat.hpp
 /// @brief `repeat`: any schedule made periodic.
 #ifndef LRSCHED_REPEAT_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file restarts.hpp
 /// @brief `cosine_restarts`: cosine annealing with warm restarts (SGDR) — growing
 /// cycles, decaying peaks, a floor, a cycle limit and timm's k-decay.

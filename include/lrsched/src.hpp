@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file src.hpp
 /// @brief The config loader's definitions, for a program built with
 /// `LRSCHED_SEPARATE_COMPILATION`: include this file in exactly one of its source files.

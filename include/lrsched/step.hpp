@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file step.hpp
 /// @brief `step_decay` and `multistep`: the learning rate multiplied by gamma at
 /// regular intervals or at given milestones.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file stretch.hpp
 /// @brief `stretch`: a schedule run over `factor` times as many steps.
 #ifndef LRSCHED_STRETCH_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file strided_sum.hpp
 /// @brief Summed LR over an arithmetic progression of steps, Σ s(first + k·stride):
 /// what a schedule written in samples or tokens sums to when a training loop

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file sum.hpp
 /// @brief Summed LR: Σ s(t) over a step range, Σ s(t)², and the annealing area.
 #ifndef LRSCHED_SUM_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file table.hpp
 /// @brief `table`: a learning rate given step by step (a logged run, a replayed schedule).
 #ifndef LRSCHED_TABLE_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file tanh.hpp
 /// @brief `tanh_decay`: a hyperbolic-tangent decay between two values, then hold.
 #ifndef LRSCHED_TANH_HPP

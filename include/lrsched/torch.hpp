@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file torch.hpp
 /// @brief Opt-in: drive a libtorch optimizer's learning rates from any lrsched schedule.
 ///

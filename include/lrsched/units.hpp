@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file units.hpp
 /// @brief Schedules written in samples (or tokens) used from a loop that counts
 /// optimizer steps: `per_step` for a fixed batch, `in_steps` with a `batch_ramp`.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file version.hpp
 /// @brief The library version. This header is the single source of truth:
 /// the top-level CMakeLists.txt reads these three numbers for its project() call,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file warmup.hpp
 /// @brief `warmup`: a ramp in front of any schedule, ending at that schedule's start value.
 #ifndef LRSCHED_WARMUP_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file wsd.hpp
 /// @brief `wsd`: warmup-stable-decay, with the decay branched off any step of the
 /// stable phase without rebuilding the run.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file yaml.hpp
 /// @brief Opt-in: configs written in YAML (LightningCLI, Hydra, timm's args.yaml, Megatron
 /// argument files), in every dialect, through yaml-cpp. Link `lrsched::yaml`.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The chart writers in tools/chart/: tick labels, sampling, SVG structure, CSV columns,
 // the terminal plot's width and legend, and saving through a temporary file.
 #include <lrsched/lrsched.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The lrsched command, run as a program: every subcommand on the example configs against the
 // library's own evaluation (values printed in the shortest round-trip form parse back to
 // s(t) bit for bit), standard input, --steps-file, --format csv|json, diff, the usage errors,

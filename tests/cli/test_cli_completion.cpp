@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The bash completion script (apps/lrsched/completion/lrsched.bash), run by bash against the
 // built command: commands, each command's options, the values of an option that lists them,
 // file names elsewhere.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // `lrsched loss`: fit, predict and optimize, and the one-line errors for bad inputs.
 #include <algorithm>
 #include <cmath>

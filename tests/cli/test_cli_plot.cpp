@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // `lrsched plot`, run as a program: SVG, CSV and terminal output for one config and for
 // configs of several dialects together (a DeepSpeed ds_config, HuggingFace
 // TrainingArguments, a canonical chain), the CSV's values against the library's own

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The catalog of bad inputs: each names the JSON pointer of the offending value and
 // says what was expected. Every entry is a distinct mistake a config author makes.
 #include <lrsched/json.hpp>

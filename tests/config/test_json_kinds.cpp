@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Every family kind loads to exactly the schedule its C++ constructor makes: the
 // same value at every probe step, the same sums and the same description.
 #include <lrsched/cosine.hpp>

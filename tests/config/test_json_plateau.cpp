@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // plateau_state to and from JSON: a controller saved mid-run and rebuilt from its JSON
 // continues identically; every member is required and checked.
 #include <lrsched/json.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The README's JSON examples and the errors it quotes.
 #include <lrsched/json.hpp>
 #include <lrsched/sum.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The JSON Schema in docs/schema/ is the registry's own (generated), and every
 // example config validates against it with a small validator for the part of
 // JSON Schema draft 2020-12 the schema uses. To regenerate the file after adding

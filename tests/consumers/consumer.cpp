@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The program every consumer project builds, whichever way it got lrsched: it computes
 // with a schedule and exits non-zero on a wrong value, so a consumer that compiles against
 // the wrong or incomplete headers fails.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The unchecked entry `at_local` and the evaluation paths that use it: a family's
 // at_local equals its call operator inside its run; a chain evaluates a piece through it
 // only while the piece plays within its own length (a longer for_steps still holds the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Every family, composite and unit conversion sums 10^18 steps, and answers a
 // steps_to_reach_sum query, in bounded time: each call under 50 ms (times a documented
 // factor under sanitizers and debug builds), with a finite result that is additive over

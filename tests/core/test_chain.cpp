@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 #include <lrsched/chain.hpp>
 #include <lrsched/compose.hpp>
 #include <lrsched/constant.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The core umbrella must not pull in any optional dependency, nor iostream.
 #include <lrsched/lrsched.hpp>
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Values, sums and queries at the edges of the legal inputs: int64 extremes, values near
 // ±DBL_MAX, multipliers within ulps of 1, NaN arguments. Each case once gave a wrong answer,
 // undefined behaviour or an infinity.

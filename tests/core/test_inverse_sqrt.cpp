@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 #include <lrsched/inverse_sqrt.hpp>
 #include <lrsched/sum.hpp>
 

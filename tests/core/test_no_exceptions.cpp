@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The core without exceptions (compiled with -fno-exceptions): valid schedules work, and an
 // invalid parameter prints the constructor's message to stderr and aborts.
 //   test_no_exceptions               checks a few schedules; exit 0 when they are right

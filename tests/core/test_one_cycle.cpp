@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 #include <lrsched/one_cycle.hpp>
 #include <lrsched/sum.hpp>
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The README's examples, with the values it prints: if one changes, so must the README.
 #include <lrsched/lrsched.hpp>
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Writing a schedule as another system's config: the shapes written, the check by loading
 // back, and the reasons for refusals. (Every golden case of every dialect is converted to
 // every target by the dialect tests, through dialect_checks.hpp, which print the table.)

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The DeepSpeed dialect: a ds_config's optimizer and scheduler. Every golden case of
 // tests/data/deepspeed.json is written as a ds_config (its params as scheduler.params, the
 // optimizer's LR as optimizer.params.lr) and must give DeepSpeed's numbers, also with "auto"

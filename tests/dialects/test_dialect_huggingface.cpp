@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The HuggingFace dialect: TrainingArguments fields loaded as the Trainer's scheduler. Every
 // golden case of tests/data/huggingface.json is written as TrainingArguments (the mapping from
 // the case's function arguments to the fields is here, in the test) and must give HF's

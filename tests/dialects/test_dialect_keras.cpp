@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The Keras dialect: what keras.optimizers.schedules.serialize writes, loaded as the
 // Keras-faithful schedule. Every golden case of tests/data/keras.json is written as the
 // serialized schedule (Keras 3's form and the older one; the mapping from the case's params

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The Megatron-LM dialect: its arguments (`--lr-decay-style` as "lr_decay_style"), iteration-
 // and sample-based. Every golden case of tests/data/megatron.json (OptimizerParamScheduler's
 // constructor arguments) is written as Megatron arguments (the mapping is here, in the test)

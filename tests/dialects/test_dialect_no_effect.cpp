@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // No hidden defaults, no ignored input: in every dialect, an argument the peer would ignore
 // in the configuration written is an error naming it (its own default value, which a full
 // argument dump writes whatever the configuration, says nothing and passes), and a peak LR

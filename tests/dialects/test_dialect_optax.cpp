@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The optax dialect: `{"optax": "<function>", <keyword arguments>}` loaded as the
 // optax-faithful schedule. Every golden case of tests/data/optax.json is written as such a
 // call (the mapping from the case's params is here, in the test) and must give optax's

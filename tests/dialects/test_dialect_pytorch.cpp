@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The PyTorch dialect: an optimizer and a torch.optim.lr_scheduler class as LightningCLI
 // (class_path/init_args) and Hydra (_target_) configs write them, loaded as the
 // PyTorch-faithful schedule. Every golden case of tests/data/pytorch.json is written in both

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The timm dialect: a scheduler class with its constructor arguments, and timm's training
 // config keys as create_scheduler_v2 reads them. Every golden case of tests/data/timm.json is
 // written in both forms (the mapping from the case's constructor arguments to the config keys

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // PyTorch 1.13's own numbers at the edges where lrsched used to differ from it or refuse
 // what it accepts, through the peer-faithful constructors and the pytorch dialect; and the
 // refusals where PyTorch divides by zero, crashes, or shares optimizer state in a way

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // YAML configs: the scalars by the YAML 1.2 core schema, errors at the line and key path,
 // hand-written LightningCLI / Hydra / ds_config / Megatron files with comments, anchors and
 // aliases giving the numbers of the same configs written as JSON. (Every golden case of

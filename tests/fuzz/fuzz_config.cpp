@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // libFuzzer target: the config loader in every dialect, and what a loaded schedule promises.
 //
 // The input is parsed with lrsched::parse_config and loaded with load_config in every dialect

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // fmt::format("{}", s) and "{:t}" for typed schedules and any_schedule: exact text.
 #include <lrsched/any_schedule.hpp>
 #include <lrsched/chain.hpp>

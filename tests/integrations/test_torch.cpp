@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // lrsched/torch.hpp against a real libtorch optimizer, and libtorch's own StepLR.
 #include <lrsched/lrsched.hpp>
 #include <lrsched/peers.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The nine runs of tests/data/loss-curves/mpl/ as lrsched::loss_run values, with their
 // schedules rebuilt step by step from the facts in that folder's README.
 #ifndef LRSCHED_TESTS_LOSS_MPL_RUNS_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Fits of the Multi-Power Law to the real runs in tests/data/loss-curves/mpl/: each model
 // size on its three runs, and leave one run out (fit on two, predict the third).
 #include <cstdio>

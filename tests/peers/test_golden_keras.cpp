@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Every Keras golden case (tests/data/keras.json) through lrsched::keras, and through the
 // native family wherever Keras' semantics are lrsched's own.
 #include <lrsched/chain.hpp>

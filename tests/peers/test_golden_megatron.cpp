@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Megatron-LM's OptimizerParamScheduler learning rate through lrsched::megatron: every golden
 // case at every recorded step and its summed LR, plus the behaviours the data only samples.
 #include <lrsched/peers/megatron.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Every optax golden case (tests/data/optax.json) through lrsched::optax, and through the
 // native family wherever optax's semantics are lrsched's own (which is almost everywhere:
 // optax switches at boundaries, holds past the end and counts warmup inside decay_steps).

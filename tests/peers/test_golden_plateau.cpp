@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // ReduceLROnPlateau against PyTorch 1.13's recorded learning rates (tests/data/pytorch.json).
 #include <lrsched/constant.hpp>
 #include <lrsched/plateau.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Every PyTorch 1.13 golden case (tests/data/pytorch.json) through lrsched::pytorch, and
 // through the native family wherever PyTorch's semantics are lrsched's own. The recorded
 // `lr` column is what PyTorch users observe (the recursive, chainable updates).

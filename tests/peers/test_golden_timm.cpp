@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // timm's schedulers through lrsched::timm: every golden case at every recorded step and its
 // summed LR, plus the behaviours the golden data only samples.
 #include <lrsched/peers/timm.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The building blocks of the peer-faithful constructors: peer_schedule, advanced, one_of.
 #include <lrsched/chain.hpp>
 #include <lrsched/constant.hpp>

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Edges where a peer-faithful constructor used to refuse what the peer accepts or give
 // other numbers: Keras ExponentialDecay with a growing rate, optax polynomial_schedule with
 // power 0 and Megatron WSD without an anneal. The expected values are the peers' formulas

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // The chart writers: axes and ticks shared by all three, then SVG, CSV and the terminal.
 #include "chart.hpp"
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Line charts of schedules (and of anything else measured per step): one description of a
 // chart, written as SVG, as CSV or as a terminal plot. Used by the lrsched command, the
 // picture tool for docs/ and the examples; not installed, not part of the library.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/error.hpp
 /// @brief `config_error`: a bad schedule configuration, with the JSON pointer
 /// of the offending value.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/kinds.hpp
 /// @brief The built-in kinds of the canonical JSON format: every lrsched
 /// family and combinator, with the fields its `describe()` reports, and the definition of

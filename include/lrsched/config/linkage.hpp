@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/linkage.hpp
 /// @brief How the config loader's functions are linked.
 ///

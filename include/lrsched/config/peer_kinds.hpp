@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peer_kinds.hpp
 /// @brief The canonical JSON kinds of the peer-faithful schedules
 /// (`lrsched/peers/<peer>.hpp`): one `"<peer>.<function>"` kind per function, with the

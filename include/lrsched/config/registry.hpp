@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/registry.hpp
 /// @brief The kind registry: for each schedule kind, its fields (as the
 /// kind's `describe()` names them) and how to build it from their values.

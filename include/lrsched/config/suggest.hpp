@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/suggest.hpp
 /// @brief "Did you mean": the closest known name to a misspelt one.
 #ifndef LRSCHED_CONFIG_SUGGEST_HPP

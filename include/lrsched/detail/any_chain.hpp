@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/any_chain.hpp
 /// @brief The erased composites behind `any_schedule::chain` and `any_schedule::product`:
 /// `any_chain` (pieces found by position, nested chains flattened) and `any_product`.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/bernoulli.hpp
 /// @brief The coefficients B_{2k}/(2k)! shared by the Euler–Maclaurin sums and the
 /// series of 1/(e^y − 1).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/blocks.hpp
 /// @brief Sorted step lists (milestones, boundaries, knots): validation, which
 /// block a step falls in, visiting the blocks of a range, and the first step

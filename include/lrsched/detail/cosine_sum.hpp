@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/cosine_sum.hpp
 /// @brief The cosine weight w(t) = cos^{2p}(πt/(2n)) and its sums over step
 /// ranges, to long-double precision: the shared math of cosine decay, cosine

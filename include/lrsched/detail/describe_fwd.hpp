@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/describe_fwd.hpp
 /// @brief Declares `description` and `detail::describe` without defining them, so that a
 /// family's `describe()` (a member template, `template <class D = description> D describe()

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/enum_names.hpp
 /// @brief An enumeration's spellings, one table per enum in declaration order, serving
 /// both directions: `to_string` and parsing a name back.

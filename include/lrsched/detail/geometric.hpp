@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/geometric.hpp
 /// @brief Geometric and staircase-geometric series in long double, accurate for
 /// ratios near 1: the closed-form sums of the exponential and step families.

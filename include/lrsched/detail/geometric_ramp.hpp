@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/geometric_ramp.hpp
 /// @brief Σ (α + β·j)·e^{−x·j}: a linear ramp under a geometric weight, in O(1) and
 /// without cancellation for weights arbitrarily close to 1 (cyclic `exp_range`).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/minmax.hpp
 /// @brief `min_of`, `max_of`, `clamp_to`: std::min, std::max and std::clamp for two or
 /// three values, with the same results (the same comparisons in the same order, so NaN

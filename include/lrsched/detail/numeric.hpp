@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/numeric.hpp
 /// @brief Internals shared by the families: step clamping, compensated sums,
 /// parameter validation and number formatting for error messages (in fixed buffers: this

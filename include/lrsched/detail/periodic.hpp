@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/periodic.hpp
 /// @brief Summing over a step range cut into equal periods (stairs, cycles): the
 /// partial period at each end plus one closed form for the whole periods between.

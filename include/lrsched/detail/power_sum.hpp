@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/power_sum.hpp
 /// @brief Σ ((first + j)/scale)^q over j = 0..count−1 for any real q, in O(1): the
 /// discrete sums behind polynomial (q = power), inverse-square-root (q = −1/2) and

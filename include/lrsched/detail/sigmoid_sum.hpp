@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/sigmoid_sum.hpp
 /// @brief Σ σ(y0 + h·j) over j = 0..count−1, σ(y) = 1/(1 + e^{−y}), in O(1): the
 /// closed-form-free sum behind tanh-shaped schedules (½(1 − tanh x) = σ(−2x)).

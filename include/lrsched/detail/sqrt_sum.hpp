@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file detail/sqrt_sum.hpp
 /// @brief Σ √t and Σ (√n − √t) over an arithmetic progression of t, in O(1): the sums of
 /// the minus_sqrt shape (wsd.hpp).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/arguments.hpp
 /// @brief What the dialects of flat argument sets share (HF TrainingArguments, timm's training
 /// config, Megatron-LM's arguments): a whole argument dump loads, the keys that change the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/common.hpp
 /// @brief What the dialect loaders (dialects/<system>.hpp) share: reading a peer
 /// function's arguments through the canonical reader at the pointer where they were

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/convert.hpp
 /// @brief Writing a schedule as another system's config: `write_config(schedule, to)` and
 /// `convert_config(document, to)` (a config in any dialect, loaded, then written in `to`).

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/deepspeed.hpp
 /// @brief The DeepSpeed dialect: a `ds_config.json` with its `optimizer` and `scheduler`:
 /// @code{.json}

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/huggingface.hpp
 /// @brief The HuggingFace dialect: `TrainingArguments` fields, as a Trainer builds its
 /// scheduler from them (`learning_rate`, `lr_scheduler_type`, `warmup_steps`,

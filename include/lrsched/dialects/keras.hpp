@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/keras.hpp
 /// @brief The Keras dialect: what `keras.optimizers.schedules.serialize` writes,
 /// `{"module": "keras.optimizers.schedules", "class_name": "CosineDecay", "config": {...},

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/learning_rates.hpp
 /// @brief The check every dialect shares: a negative learning rate is refused at the
 /// pointer where it is written, whatever the peer would do with it (every torch

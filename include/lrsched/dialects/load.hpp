@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/load.hpp
 /// @brief The dispatcher: `detect_dialect` and `load_config` (declared in dialects.hpp).
 /// dialects.hpp includes this file itself unless `LRSCHED_SEPARATE_COMPILATION` is

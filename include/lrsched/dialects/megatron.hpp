@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/megatron.hpp
 /// @brief The Megatron-LM dialect: its command-line arguments with `--` dropped and dashes
 /// as underscores (`lr`, `min_lr`, `lr_warmup_init`, `lr_decay_style`, `lr_wsd_decay_style`,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/optax.hpp
 /// @brief The optax dialect: a schedule function's name and its keyword arguments,
 /// `{"optax": "warmup_cosine_decay_schedule", "init_value": 0, "peak_value": 1e-3, ...}`,

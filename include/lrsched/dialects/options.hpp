@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/options.hpp
 /// @brief The names of the config dialects and what a document may leave to the caller:
 /// `dialect`, `load_options`, `parse_dialect`, `to_string`. Standard library only; the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/pytorch.hpp
 /// @brief The PyTorch dialect: an optimizer and a `torch.optim.lr_scheduler` class as
 /// LightningCLI and Hydra configs write them, loaded as the PyTorch-faithful schedule

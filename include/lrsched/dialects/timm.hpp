@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file dialects/timm.hpp
 /// @brief The timm dialect, in two forms:
 /// - a scheduler class with its constructor arguments (in update units) and the optimizer's LR:

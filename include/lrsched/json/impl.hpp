@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file json/impl.hpp
 /// @brief The definitions of json.hpp's functions. json.hpp includes this file itself
 /// unless `LRSCHED_SEPARATE_COMPILATION` is defined; then <lrsched/src.hpp> does, once.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file json/plateau.hpp
 /// @brief `plateau_state` (the reduce-on-plateau controller's whole state) to and from
 /// JSON, for a checkpoint:

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file json/reader.hpp
 /// @brief Reading the canonical JSON format into an `any_schedule`, with
 /// errors that name the JSON pointer of the offending value.

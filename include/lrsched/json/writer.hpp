@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file json/writer.hpp
 /// @brief Writing a schedule's description as canonical JSON, and the JSON
 /// Schema of the canonical format, both from the kind registry.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file loss/fit.hpp
 /// @brief Fitting a loss law to logged training runs: robust nonlinear least squares on the
 /// log loss with Ceres Solver (Huber loss, parameter bounds, analytic Jacobians).

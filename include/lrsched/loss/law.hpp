@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file loss/law.hpp
 /// @brief Loss-curve laws of the learning-rate schedule (the Multi-Power Law and the
 /// annealing-area law) and `predict(law, schedule, steps)`. Standard library only, but not

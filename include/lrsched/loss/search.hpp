@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file loss/search.hpp
 /// @brief Looking for the schedule with the lowest predicted final loss under a fitted law:
 /// the best cosine, the best warmup-stable-decay, and a free-form monotone decay refined

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/deepspeed.hpp
 /// @brief DeepSpeed's learning-rate schedules (`deepspeed/runtime/lr_schedules.py`:
 /// WarmupLR, WarmupDecayLR, WarmupCosineLR, OneCycle, LRRangeTest), reproduced step for step.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/huggingface.hpp
 /// @brief HuggingFace transformers' schedule functions (`src/transformers/optimization.py`),
 /// reproduced step for step: `lrsched::huggingface` (alias `lrsched::hf`).

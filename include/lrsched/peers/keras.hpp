@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/keras.hpp
 /// @brief Keras 3's learning-rate schedules
 /// (`keras/src/optimizers/schedules/learning_rate_schedule.py`), reproduced step

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/megatron.hpp
 /// @brief Megatron-LM's `OptimizerParamScheduler` learning rate
 /// (`megatron/core/optimizer_param_scheduler.py`, `get_lr`), reproduced step for step.

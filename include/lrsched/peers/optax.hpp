@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/optax.hpp
 /// @brief optax's schedule functions (`optax/schedules/_schedule.py`, `_join.py`),
 /// reproduced step for step.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/pytorch.hpp
 /// @brief PyTorch's `torch.optim.lr_scheduler`, reproduced step for step.
 ///

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/timm.hpp
 /// @brief timm's schedulers (`timm/scheduler/`: CosineLRScheduler, StepLRScheduler,
 /// MultiStepLRScheduler, PolyLRScheduler, TanhLRScheduler), reproduced step for step.

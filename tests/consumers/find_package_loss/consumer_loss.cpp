@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // Fits the annealing-area law to two runs generated from known parameters and checks that
 // the installed headers and Ceres give them back.
 #include <lrsched/loss.hpp>

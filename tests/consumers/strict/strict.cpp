@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 // A consumer that uses the core broadly, compiled by tools/ci.d/42-strict-consumers.sh with
 // g++ and clang (libstdc++ and libc++) at -O2 and -O3, C++20 and C++23, under
 // -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror: the headers must be clean in a

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peers/common.hpp
 /// @brief Field makers shared by the peer kinds (config/peers/<peer>.hpp).
 #ifndef LRSCHED_CONFIG_PEERS_COMMON_HPP

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peers/deepspeed.hpp
 /// @brief The canonical JSON kinds of the DeepSpeed-faithful schedules
 /// (`lrsched/peers/deepspeed.hpp`): `"deepspeed.<class>"` with DeepSpeed's parameter names

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peers/huggingface.hpp
 /// @brief The canonical JSON kinds of the HuggingFace-faithful schedules
 /// (`lrsched/peers/huggingface.hpp`): `"huggingface.<function>"` with HF's parameter names

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peers/keras.hpp
 /// @brief The canonical JSON kinds of the Keras-faithful schedules
 /// (`lrsched/peers/keras.hpp`): `"keras.<function>"` with the parameter names of Keras'

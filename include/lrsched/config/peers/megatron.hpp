@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peers/megatron.hpp
 /// @brief The canonical JSON kind of Megatron-LM's `OptimizerParamScheduler` learning rate
 /// (`lrsched/peers/megatron.hpp`): `"megatron.optimizer_param_scheduler"` with the

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peers/optax.hpp
 /// @brief The canonical JSON kinds of the optax-faithful schedules
 /// (`lrsched/peers/optax.hpp`): `"optax.<function>"` with optax's parameter names.

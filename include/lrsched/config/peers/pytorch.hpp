@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peers/pytorch.hpp
 /// @brief The canonical JSON kinds of the PyTorch-faithful schedules
 /// (`lrsched/peers/pytorch.hpp`): `"pytorch.<function>"` with PyTorch's parameter names.

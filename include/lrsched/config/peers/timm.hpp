@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file config/peers/timm.hpp
 /// @brief The canonical JSON kinds of the timm-faithful schedules (`lrsched/peers/timm.hpp`):
 /// `"timm.<scheduler>"` with timm's constructor arguments (in update units) and defaults,

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/detail/boundaries.hpp
 /// @brief Chains given the way peers give them: schedules plus the absolute steps
 /// where each next one takes over (optax `join_schedules` boundaries, PyTorch

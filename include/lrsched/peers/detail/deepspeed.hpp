@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/detail/deepspeed.hpp
 /// @brief The machinery behind peers/deepspeed.hpp: the peer's own factors and their sums,
 /// argument checks and description helpers. Not part of the API.

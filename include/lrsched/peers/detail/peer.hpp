@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: MIT
+// Copyright (c) 2026 The lrsched authors
 /// @file peers/detail/peer.hpp
 /// @brief What the peer-faithful constructors are built with: `peer_schedule`, a schedule
 /// presented under a peer system's own name; `advanced`, a piece a peer starts part-way into
