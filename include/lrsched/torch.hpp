@@ -32,8 +32,8 @@
 ///
 /// @code
 /// lrsched::torch_scheduler scheduler(optimizer, std::vector<lrsched::any_schedule>{
-///     lrsched::warmup(100, lrsched::cosine(1e-3, 1e-5, 900)),   // group 0: the head
-///     lrsched::constant(1e-5)});                                 // group 1: the backbone
+///     lrsched::warmup(5, lrsched::cosine(1e-3, 1e-5, 20)),  // group 0: the head
+///     lrsched::constant(1e-5)});                            // group 1: the backbone
 /// scheduler.get_last_lr();  // {the head's rate, the backbone's rate}, as last written
 /// @endcode
 ///
@@ -224,10 +224,10 @@ struct plateau_holder {
 /// optimizer is about to take. Stepping is `torch_scheduler`'s.
 ///
 /// @code
-/// lrsched::torch_plateau_scheduler scheduler(optimizer, lrsched::cosine(0.1, 0.001, 1'000),
+/// lrsched::torch_plateau_scheduler scheduler(optimizer, shape,
 ///     lrsched::reduce_on_plateau({.factor = 0.5, .patience = 2}));
-/// ... optimizer.step(); scheduler.step();
-/// scheduler.report(validation_loss);  // true when it reduced the learning rate
+/// // per update: optimizer.step(); scheduler.step(); after an evaluation:
+/// const bool reduced = scheduler.report(loss[t]);  // true when it reduced the rates
 /// @endcode
 template <Schedule S>
 class torch_plateau_scheduler : private detail::plateau_holder,
