@@ -21,6 +21,7 @@
 #endif
 
 #include <lrsched/dialects.hpp>
+#include <lrsched/dialects/convert.hpp>
 #include <lrsched/dialects/load.hpp>
 #include <lrsched/json.hpp>
 #include <lrsched/json/impl.hpp>

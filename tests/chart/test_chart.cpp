@@ -147,6 +147,16 @@ TEST_CASE("the CSV has one column per series and a row per x value of any series
   CHECK(rows == 1001);
 }
 
+TEST_CASE("the CSV writes each number in the shortest form that reads back exactly") {
+  chart c;
+  c.panels.resize(1);
+  c.x_title = "step";
+  c.panels[0].series.push_back(
+      series{"lr", {0.0, 1.0, 2.0}, {3e-4, 0.1 + 0.2, 1.0 / 3.0}, lrsched_chart::style::line, -1});
+  const std::string csv = lrsched_chart::to_csv(c);
+  CHECK(csv == "step,lr\n0,0.0003\n1,0.30000000000000004\n2,0.3333333333333333\n");
+}
+
 TEST_CASE("the terminal plot fits 80 columns and numbers its series") {
   const chart c = two_schedules(true);
   for (const bool ascii : {false, true}) {

@@ -816,7 +816,7 @@ TEST_CASE("convert --to writes another system's config that evaluates as the ori
       {ds_json.path(), "deepspeed"},
       {pytorch_cosine.path(), "pytorch"},
       {pytorch_cosine.path(), "deepspeed"},
-      {pytorch_cosine.path(), "hf"},
+      {pytorch_cosine.path(), "huggingface"},  // the long name of hf
       {keras.path(), "keras"},
       {timm.path(), "timm"},
       {optax.path(), "optax"},

@@ -45,6 +45,8 @@ REFUSALS = [
     ("CyclicLR exp_range gamma outside (0, 1]", r"gamma must be in \(0, 1\] in mode exp_range",
      False),
     ("ExponentialLR gamma 0", r"exponential_lr: gamma must be finite and > 0", False),
+    ("an argument PyTorch ignores in this configuration (e.g. CyclicLR gamma outside exp_range)",
+     r"this argument has no effect here", False),
 ]
 
 # PyTorch's recursive ("chainable") updates and its `1 + cos(x)` carry rounding that

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -23,6 +24,13 @@ std::string printed(const char* format, double value) {
   std::array<char, 64> text{};
   std::snprintf(text.data(), text.size(), format, value);
   return text.data();
+}
+
+/// The shortest text that reads back as `value` (std::to_chars), for the CSV.
+std::string shortest(double value) {
+  std::array<char, 32> text{};
+  const auto result = std::to_chars(text.data(), text.data() + text.size(), value);
+  return std::string(text.data(), result.ptr);
 }
 
 /// How an axis writes its tick labels; one style per axis so the labels line up.
@@ -627,13 +635,13 @@ std::string to_csv(const chart& c) {
   out += "\n";
   std::vector<std::size_t> cursor(columns.size(), 0);
   for (const double x : xs) {
-    out += printed("%.17g", x);
+    out += shortest(x);
     for (std::size_t n = 0; n < columns.size(); ++n) {
       const auto& points = columns[n].points;
       std::size_t& at = cursor[n];
       while (at < points.size() && points[at].first < x) ++at;
       out += ",";
-      if (at < points.size() && points[at].first == x) out += printed("%.17g", points[at++].second);
+      if (at < points.size() && points[at].first == x) out += shortest(points[at++].second);
     }
     out += "\n";
   }

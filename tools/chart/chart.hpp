@@ -83,7 +83,7 @@ struct chart {
 
 /// The chart as CSV: a header `<x title>,<label>,...` (series of the second panel are
 /// labelled `<label> (<y title>)`), then one row per x value of any series, in increasing
-/// order, with an empty cell where a series has no value there. Values use %.17g.
+/// order, with an empty cell where a series has no value there. Values are written in the shortest form that reads back exactly (std::to_chars).
 [[nodiscard]] std::string to_csv(const chart& c);
 
 struct terminal_options {

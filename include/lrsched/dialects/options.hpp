@@ -46,8 +46,10 @@ inline constexpr std::pair<std::string_view, dialect> dialect_names[] = {
     {"timm", dialect::timm},      {"megatron", dialect::megatron},   {"optax", dialect::optax},
 };
 
-/// @brief The dialect named `name` (as `--dialect` spells it), if any.
+/// @brief The dialect named `name` (as `--dialect` spells it, or `huggingface` for `hf`),
+/// if any.
 [[nodiscard]] constexpr std::optional<dialect> parse_dialect(std::string_view name) noexcept {
+  if (name == "huggingface") return dialect::hf;
   for (const auto& [text, value] : dialect_names) {
     if (text == name) return value;
   }
