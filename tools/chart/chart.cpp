@@ -26,10 +26,12 @@ std::string printed(const char* format, double value) {
   return text.data();
 }
 
-/// The shortest text that reads back as `value` (std::to_chars), for the CSV.
+/// The shortest text that reads back as `value`, in the notation %g would choose
+/// (std::to_chars, general): 0.0003, 100000, 1.5e-05. For the CSV.
 std::string shortest(double value) {
   std::array<char, 32> text{};
-  const auto result = std::to_chars(text.data(), text.data() + text.size(), value);
+  const auto result =
+      std::to_chars(text.data(), text.data() + text.size(), value, std::chars_format::general);
   return std::string(text.data(), result.ptr);
 }
 
