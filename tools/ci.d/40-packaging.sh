@@ -207,8 +207,9 @@ cmake_consumer conan-test-package packaging/conan/test_package -DCMAKE_PREFIX_PA
 pass "packaging/conan/test_package's CMake against the install (lrsched::lrsched only)"
 
 # ------------------------------------------------------- add_subdirectory, FetchContent
+# Release, as the install tree was built (lrsched's own default): the same loader compile.
 cmake_consumer subdirectory tests/consumers/add_subdirectory -DLRSCHED_SOURCE_DIR="$source_dir" \
-  -DLRSCHED_CONSUMER_COMPONENTS=ON -DLRSCHED_CONSUMER_JSON=compiled
+  -DCMAKE_BUILD_TYPE=Release -DLRSCHED_CONSUMER_COMPONENTS=ON -DLRSCHED_CONSUMER_JSON=compiled
 pass "add_subdirectory with json and fmt (no lrsched tests, examples or install rules)"
 # Header-only lrsched::json: configured only (the pkg-config consumer compiles that mode).
 quiet subdirectory-header-only cmake -S tests/consumers/add_subdirectory \
