@@ -9,6 +9,7 @@
 #                                         specific to the architecture)
 #   lib/liblrsched_json.a                 the compiled loader (not with LRSCHED_JSON_HEADER_ONLY)
 #   share/pkgconfig/lrsched.pc
+#   lib/pkgconfig/lrsched-json.pc         with the compiled loader
 #   bin/lrsched                           only with LRSCHED_INSTALL_CLI=ON
 include(CMakePackageConfigHelpers)
 
@@ -149,6 +150,37 @@ install(CODE "
 " COMPONENT ${_lrsched_dev})
 install(FILES "${_lrsched_pc}" DESTINATION "${LRSCHED_INSTALL_PKGCONFIGDIR}"
   COMPONENT ${_lrsched_dev})
+# lrsched-json.pc: the compiled loader (`pkg-config --cflags --libs lrsched-json`), next to
+# the library it names, so in lib/pkgconfig. The header-only loader needs no file of its
+# own: lrsched.pc and nlohmann_json's.
+set(_lrsched_json_compiled OFF)
+if(TARGET lrsched_json)
+  get_target_property(_type lrsched_json TYPE)
+  if(_type STREQUAL "STATIC_LIBRARY")
+    set(_lrsched_json_compiled ON)
+  endif()
+endif()
+if(_lrsched_json_compiled)
+  set(_lrsched_json_pc "${PROJECT_BINARY_DIR}/lrsched-install/lrsched-json.pc")
+  install(CODE "
+    set(LRSCHED_PC_PREFIX \"\${CMAKE_INSTALL_PREFIX}\")
+    foreach(_dir IN ITEMS INCLUDEDIR:${CMAKE_INSTALL_INCLUDEDIR} LIBDIR:${CMAKE_INSTALL_LIBDIR})
+      string(REPLACE \":\" \";\" _dir \"\${_dir}\")
+      list(GET _dir 0 _name)
+      list(GET _dir 1 _path)
+      if(IS_ABSOLUTE \"\${_path}\")
+        set(LRSCHED_PC_\${_name} \"\${_path}\")
+      else()
+        set(LRSCHED_PC_\${_name} \"\\\${prefix}/\${_path}\")
+      endif()
+    endforeach()
+    set(PROJECT_HOMEPAGE_URL \"${PROJECT_HOMEPAGE_URL}\")
+    set(PROJECT_VERSION \"${PROJECT_VERSION}\")
+    configure_file(\"${PROJECT_SOURCE_DIR}/cmake/lrsched-json.pc.in\" \"${_lrsched_json_pc}\" @ONLY)
+  " COMPONENT ${_lrsched_dev})
+  install(FILES "${_lrsched_json_pc}" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig"
+    COMPONENT ${_lrsched_dev})
+endif()
 
 # ---------------------------------------------------------------- the lrsched command
 # Built from apps/lrsched/ as target lrsched_cli; installed to bin/ only when asked for.

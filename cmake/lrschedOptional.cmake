@@ -65,8 +65,11 @@ function(lrsched_component name package version dependency)
     # and about 9 CPU-minutes, each one compiling most of the loader again.
     set_target_properties(lrsched_${name} PROPERTIES POSITION_INDEPENDENT_CODE ON
       OUTPUT_NAME lrsched_${name} VERIFY_INTERFACE_HEADER_SETS OFF)
-    if(LRSCHED_IS_TOP_LEVEL)
-      # lrsched's warnings (as errors in CI) and sanitizers, for its own build only.
+    if(LRSCHED_IS_TOP_LEVEL AND (LRSCHED_BUILD_TESTS OR LRSCHED_BUILD_EXAMPLES OR
+        LRSCHED_BUILD_CLI OR LRSCHED_BUILD_BENCHMARKS OR LRSCHED_BUILD_FUZZERS))
+      # lrsched's warnings (as errors in CI) and sanitizers, when it builds programs of its
+      # own: a build that only installs the library, like a subproject's, compiles it with
+      # the builder's flags alone, the same whichever way it is built.
       target_link_libraries(lrsched_${name} PRIVATE
         $<BUILD_INTERFACE:lrsched_project_options>)
     endif()

@@ -9,15 +9,15 @@
 #                       LRSCHED_JSON_HEADER_ONLY; with LRSCHED_JSON=ON but no nlohmann_json
 #                       (must fail, naming it); FetchContent of its committed HEAD (file://
 #                       URL) with LRSCHED_JSON=OFF and LRSCHED_FMT=OFF
-#   pkg-config          (the loader header-only) and a plain `-I include` compile with g++
-#                       and clang++
+#   pkg-config          lrsched.pc (the core) and lrsched-json.pc (the compiled loader),
+#                       and a plain `-I include` compile with g++ and clang++
 #   Debian package      cpack -G DEB, lintian (no error allowed), apt-get install,
-#                       find_package and pkg-config against /usr, apt-get remove
+#                       find_package and pkg-config (lrsched-json) against /usr, apt-get remove
 #   vcpkg, Conan        what can be checked without the tools: the manifest, the recipe
 # Every consumer runs tests/consumers/consumer.cpp, which checks computed values.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-LRSCHED_EXTRA_PACKAGES="lintian" bash tools/setup-debian.sh
+LRSCHED_EXTRA_PACKAGES="lintian ccache" bash tools/setup-debian.sh
 source_dir="$(pwd)"
 work="$(mktemp -d /tmp/lrsched-packaging.XXXXXX)"
 chmod 755 "$work" # apt's sandbox user reads the .deb from here
@@ -56,10 +56,10 @@ version="$(sed -n 's/^#define LRSCHED_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\)
   include/lrsched/version.hpp | paste -sd.)"
 [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "version.hpp gives no version ($version)"
 echo "-- packaging: lrsched $version, work directory $work"
-generator=(-G Ninja)
-# ccache, where installed, compiles the config loader once for the consumers that build it
-# with the same flags (the install tree's build and add_subdirectory's).
-if command -v ccache >/dev/null; then generator+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+# ccache, with a cache of this run's own, compiles the config loader once for the builds
+# that compile it with the same flags (the install tree's and add_subdirectory's).
+export CCACHE_DIR="$work/ccache"
+generator=(-G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 strict=(-std=c++20 -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror)
 
 # cmake_consumer <name> <project dir> <cmake args...>: configure, build, run every consumer.
@@ -78,15 +78,15 @@ cmake_consumer() {
 }
 
 # pkg_config_consumer <name> <module...>: build with `pkg-config --cflags --libs <module...>`
-# (lrsched alone: the core; with nlohmann_json and fmt: the components) and run.
+# (lrsched alone: the core; lrsched-json and fmt: the components, with the compiled
+# loader) and run.
 pkg_config_consumer() {
   local name="$1" flags defines
   shift
   read -r -a flags <<<"$(pkg-config --cflags --libs "$@")"
   defines=(-DLRSCHED_CONSUMER_EXPECTED_VERSION="\"$(pkg-config --modversion lrsched)\"")
-  # lrsched.pc names no library: the config loader is compiled header-only.
   if [ "$#" -gt 1 ]; then
-    defines+=(-DLRSCHED_CONSUMER_COMPONENTS -DLRSCHED_CONSUMER_JSON_COMPILED=0)
+    defines+=(-DLRSCHED_CONSUMER_COMPONENTS -DLRSCHED_CONSUMER_JSON_COMPILED=1)
   fi
   quiet "$name-build" g++ "${strict[@]}" "${defines[@]}" tests/consumers/consumer.cpp \
     -o "$work/$name" "${flags[@]}"
@@ -100,7 +100,8 @@ quiet configure cmake -S . -B "$work/build" "${generator[@]}" -DLRSCHED_BUILD_TE
 quiet build cmake --build "$work/build"
 quiet install cmake --install "$work/build"
 stray="$(cd "$prefix" && find . -type f ! -path './include/lrsched/*' \
-  ! -path './lib/cmake/lrsched/*' ! -path ./lib/liblrsched_json.a ! -path ./share/pkgconfig/lrsched.pc)"
+  ! -path './lib/cmake/lrsched/*' ! -path ./lib/liblrsched_json.a ! -path ./share/pkgconfig/lrsched.pc \
+  ! -path ./lib/pkgconfig/lrsched-json.pc)"
 [ -z "$stray" ] || fail "installed outside include/lrsched, lib/, share/pkgconfig: $stray"
 diff <(cd include && find lrsched -name '*.hpp' | sort) \
   <(cd "$prefix/include" && find lrsched -type f | sort) >/dev/null ||
@@ -110,6 +111,7 @@ for file in lrschedConfig.cmake lrschedConfigVersion.cmake lrschedTargets.cmake 
   [ -f "$prefix/lib/cmake/lrsched/$file" ] || fail "no lib/cmake/lrsched/$file"
 done
 [ -f "$prefix/lib/liblrsched_json.a" ] || fail "no lib/liblrsched_json.a (the compiled loader)"
+[ -f "$prefix/lib/pkgconfig/lrsched-json.pc" ] || fail "no lib/pkgconfig/lrsched-json.pc"
 # version_check <name> <config dir> <requested version> accepted|rejected [32]: what
 # lrschedConfigVersion.cmake answers a consumer asking for that version (with 32 bits).
 version_check() {
@@ -205,8 +207,9 @@ cmake_consumer conan-test-package packaging/conan/test_package -DCMAKE_PREFIX_PA
 pass "packaging/conan/test_package's CMake against the install (lrsched::lrsched only)"
 
 # ------------------------------------------------------- add_subdirectory, FetchContent
+# Release, as the install tree was built (lrsched's own default): the same loader compile.
 cmake_consumer subdirectory tests/consumers/add_subdirectory -DLRSCHED_SOURCE_DIR="$source_dir" \
-  -DLRSCHED_CONSUMER_COMPONENTS=ON -DLRSCHED_CONSUMER_JSON=compiled
+  -DCMAKE_BUILD_TYPE=Release -DLRSCHED_CONSUMER_COMPONENTS=ON -DLRSCHED_CONSUMER_JSON=compiled
 pass "add_subdirectory with json and fmt (no lrsched tests, examples or install rules)"
 # Header-only lrsched::json: configured only (the pkg-config consumer compiles that mode).
 quiet subdirectory-header-only cmake -S tests/consumers/add_subdirectory \
@@ -231,14 +234,16 @@ cmake_consumer fetch tests/consumers/fetch_content -DLRSCHED_GIT_REPOSITORY="fil
 pass "FetchContent from file://$source_dir at ${head:0:12}, LRSCHED_JSON=OFF, LRSCHED_FMT=OFF"
 
 # ------------------------------------------------------- pkg-config, plain include
-export PKG_CONFIG_PATH="$prefix/share/pkgconfig"
+export PKG_CONFIG_PATH="$prefix/share/pkgconfig:$prefix/lib/pkgconfig"
 [ "$(pkg-config --modversion lrsched)" = "$version" ] || fail "pkg-config --modversion lrsched"
 [ "$(pkg-config --variable=includedir lrsched)" = "$prefix/include" ] ||
   fail "lrsched.pc's includedir is not $prefix/include"
 pkg_config_consumer pkg-config lrsched
-pkg_config_consumer pkg-config-components lrsched nlohmann_json fmt
+[ "$(pkg-config --variable=libdir lrsched-json)" = "$prefix/lib" ] ||
+  fail "lrsched-json.pc's libdir is not $prefix/lib"
+pkg_config_consumer pkg-config-components lrsched-json fmt
 unset PKG_CONFIG_PATH
-pass "pkg-config --cflags lrsched (core, and with nlohmann_json and fmt)"
+pass "pkg-config --cflags --libs lrsched (core), lrsched-json fmt (the compiled loader)"
 for compiler in g++ clang++; do
   quiet "plain-$compiler" "$compiler" "${strict[@]}" -I include tests/consumers/consumer.cpp \
     -o "$work/plain-$compiler"
@@ -261,12 +266,14 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 stray="$(dpkg-deb -c "$deb" | awk '{print $6}' | grep -v '/$' |
   grep -Ev '^\./usr/(include/lrsched/|lib/cmake/lrsched/|lib/liblrsched_json\.a$)' |
-  grep -Ev '^\./usr/share/pkgconfig/lrsched\.pc$' |
+  grep -Ev '^\./usr/(share/pkgconfig/lrsched|lib/pkgconfig/lrsched-json)\.pc$' |
   grep -Ev '^\./usr/share/doc/liblrsched-dev/(copyright|changelog\.Debian\.gz)$' || true)"
 [ -z "$stray" ] || fail "the package holds files outside its directories: $stray"
 packaged() { dpkg-deb --fsys-tarfile "$deb" | tar -xO "./usr/$1"; }
 packaged share/pkgconfig/lrsched.pc | grep -qx 'prefix=/usr' ||
   fail "the packaged lrsched.pc does not say prefix=/usr"
+packaged lib/pkgconfig/lrsched-json.pc | grep -qx 'prefix=/usr' ||
+  fail "the packaged lrsched-json.pc does not say prefix=/usr"
 packaged share/doc/liblrsched-dev/copyright | grep -qx 'License: Expat' ||
   fail "the packaged copyright file names no Expat (MIT) licence"
 packaged share/doc/liblrsched-dev/changelog.Debian.gz | gzip -dc |
@@ -287,7 +294,7 @@ cmake_consumer deb-find-components tests/consumers/find_package \
   -DLRSCHED_EXPECTED_VERSION="$version" -DLRSCHED_CONSUMER_COMPONENTS="json;fmt" \
   -DLRSCHED_CONSUMER_JSON=compiled
 [ "$(pkg-config --modversion lrsched)" = "$version" ] || fail "pkg-config in /usr"
-pkg_config_consumer deb-pkg-config lrsched
+pkg_config_consumer deb-pkg-config lrsched-json fmt
 quiet apt-remove "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove -y liblrsched-dev
 deb_installed=0
 if dpkg-query -W -f='${Status}' liblrsched-dev 2>/dev/null | grep -q "install ok installed"; then
@@ -298,7 +305,7 @@ if [ -e /usr/lib/cmake/lrsched ] || [ -e /usr/include/lrsched ] ||
   fail "apt-get remove left lrsched files in /usr"
 fi
 pass "apt-get install the .deb; find_package (core, and json fmt with the compiled loader)" \
-  "and pkg-config from /usr; apt-get remove"
+  "and pkg-config lrsched-json from /usr; apt-get remove"
 
 # ------------------------------------------------------------------- vcpkg, Conan
 python3 -m json.tool packaging/vcpkg/vcpkg.json >/dev/null || fail "vcpkg.json is not JSON"
